@@ -1,0 +1,115 @@
+package dev.notes.note;
+
+import dev.notes.event.DomainEvent;
+import dev.notes.event.NoteEvent;
+import dev.notes.platform.Constraints;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The note use cases. Each public method is one transaction; arguments are checked by Bean
+ * Validation before it starts ({@code ConstraintViolationException} otherwise).
+ */
+@ApplicationScoped
+@Transactional
+public class NoteService {
+
+    @PersistenceContext(unitName = "notes")
+    private EntityManager em;
+
+    @Inject
+    private Event<DomainEvent> events;
+
+    /** Every note, sorted by title (case-insensitively), then by key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<NoteSummary> listByTitle() {
+        return em.createNamedQuery(Note.LIST_BY_TITLE, NoteSummary.class).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Note> find(String key) {
+        if (key == null || key.isEmpty() || key.length() > NoteDraft.KEY_MAX) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Note.FIND_BY_KEY, Note.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Note create(@NotNull @Valid NoteDraft draft, @NotNull String author) {
+        String key = draft.getKey();
+        if (find(key).isPresent()) {
+            throw new DuplicateNoteKeyException(key);
+        }
+        Note note = new Note(key, draft.getTitle(), draft.getBody(), author, now());
+        em.persist(note);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Lost a race with another request creating the same key: the unique constraint decides.
+            if (Constraints.isUniqueViolation(e)) {
+                throw new DuplicateNoteKeyException(key);
+            }
+            throw e;
+        }
+        events.fire(new NoteEvent(NoteEvent.Kind.CREATED, note.getKey(), note.getTitle(), note.getBody(),
+                author, note.getUpdatedAt()));
+        return note;
+    }
+
+    /**
+     * Changes title and body of the note with the draft's key, if the note is still at
+     * {@code expectedVersion} (the version the editor loaded) and the editor is its author.
+     */
+    public Note update(@NotNull @Valid NoteDraft draft, long expectedVersion, @NotNull String editor) {
+        String key = draft.getKey();
+        Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
+        requireAuthor(note, editor, "edit");
+        if (note.getVersion() != expectedVersion) {
+            throw new StaleNoteException(key);
+        }
+        note.revise(draft.getTitle(), draft.getBody(), now());
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new StaleNoteException(key);
+        }
+        events.fire(new NoteEvent(NoteEvent.Kind.UPDATED, key, note.getTitle(), note.getBody(), editor,
+                note.getUpdatedAt()));
+        return note;
+    }
+
+    /** Deletes the note and (by the database's cascade) its comments. */
+    public void delete(String key, @NotNull String editor) {
+        Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
+        requireAuthor(note, editor, "delete");
+        em.remove(note);
+        em.flush();
+        events.fire(new NoteEvent(NoteEvent.Kind.DELETED, key, note.getTitle(), note.getBody(), editor, now()));
+    }
+
+    /** Throws unless {@code username} is the note's author. */
+    public static void requireAuthor(Note note, String username, String action) {
+        if (!note.isAuthoredBy(username)) {
+            throw new NotPermittedException("Only the author of a note may " + action + " it.");
+        }
+    }
+
+    /** Database timestamps keep microseconds at most; truncating keeps values equal after a round trip. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What the application needs from its surroundings, belonging to no single domain: the database
+ * schema (Flyway migrations applied at start-up, before any request) and the MicroProfile Health
+ * checks that a load balancer or Kubernetes asks before sending traffic.
+ */
+package dev.notes.platform;
