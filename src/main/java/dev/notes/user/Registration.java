@@ -1,0 +1,86 @@
+package dev.notes.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+
+/**
+ * What a new user fills in. The username is normalised to lower case, so that "Alice" and
+ * "alice" cannot be two people.
+ */
+public class Registration implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int USERNAME_MAX = 40;
+    public static final int DISPLAY_NAME_MAX = 100;
+    public static final int EMAIL_MAX = 254;
+    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MAX = 128;
+
+    @NotNull(message = "Please choose a username.")
+    @Pattern(regexp = "[A-Za-z0-9._-]{3,40}",
+            message = "A username is 3 to 40 letters, digits or the characters . _ -")
+    private String username;
+
+    @NotBlank(message = "Please enter the name others will see.")
+    @Size(max = DISPLAY_NAME_MAX, message = "A display name is at most {max} characters long.")
+    private String displayName;
+
+    @Email(message = "This is not an e-mail address.")
+    @Size(max = EMAIL_MAX, message = "An e-mail address is at most {max} characters long.")
+    private String email;
+
+    @NotNull(message = "Please choose a password.")
+    @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = "A password is {min} to {max} characters long.")
+    private String password;
+
+    public Registration() {
+    }
+
+    public Registration(String username, String displayName, String email, String password) {
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.password = password;
+    }
+
+    static String normalise(String username) {
+        return username == null ? null : username.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.notes.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Keeps the login in the HTTP session and re-establishes the caller from it on every request.
+ * <p>
+ * Why not the built-in form mechanism or {@code @AutoApplySession}: on Liberty both ride on the
+ * LtpaToken2 single sign-on cookie, which another instance cannot map back to our users without a
+ * server registry, and which still authenticates after logout when replayed to another instance.
+ * The HTTP session, by contrast, is shared by the session cache and invalidated everywhere at once.
+ * <p>
+ * A login is a programmatic {@code SecurityContext.authenticate} call carrying the credential
+ * (see {@code LoginPage}). On success the session id is changed, defeating session fixation.
+ */
+@ApplicationScoped
+public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String LOGIN_PATH = "/user/login";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Inject
+    private UserService users;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return logIn(credential, request, context);
+        }
+        SignedInUser user = signedInUser(request);
+        if (user != null) {
+            return context.notifyContainerAboutLogin(user.username(), user.groups());
+        }
+        if (context.isProtected()) {
+            return context.redirect(loginUrl(request));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus logIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String username = result.getCallerPrincipal().getName();
+        String displayName = users.find(username).map(User::getDisplayName).orElse(username);
+        HttpSession session = request.getSession();
+        request.changeSessionId();
+        session.setAttribute(SignedInUser.SESSION_ATTRIBUTE,
+                new SignedInUser(username, displayName, result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(username, result.getCallerGroups());
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.removeAttribute(SignedInUser.SESSION_ATTRIBUTE);
+            } catch (IllegalStateException alreadyInvalidated) {
+                // nothing left to clean
+            }
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /** The login kept in the request's session, if any. */
+    public static SignedInUser signedInUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        try {
+            return session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user ? user : null;
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    private static String loginUrl(HttpServletRequest request) {
+        String target = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getQueryString() != null) {
+            target += "?" + request.getQueryString();
+        }
+        return request.getContextPath() + LOGIN_PATH + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+    }
+}

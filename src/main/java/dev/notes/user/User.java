@@ -1,0 +1,72 @@
+package dev.notes.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A registered user. Never leaves the server: pages see {@link SignedInUser}. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
+public class User {
+
+    static final String FIND_BY_USERNAME = "User.findByUsername";
+
+    @Id
+    @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
+    private Long id;
+
+    @Column(nullable = false, unique = true, updatable = false, length = Registration.USERNAME_MAX)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = Registration.DISPLAY_NAME_MAX)
+    private String displayName;
+
+    @Column(length = Registration.EMAIL_MAX)
+    private String email;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected User() {
+        // for JPA
+    }
+
+    User(String username, String passwordHash, String displayName, String email, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.email = email;
+        this.createdAt = createdAt;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

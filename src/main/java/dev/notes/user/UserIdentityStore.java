@@ -1,0 +1,27 @@
+package dev.notes.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+
+/** Checks usernames and passwords against the {@code users} table. Every user is in the group "user". */
+@ApplicationScoped
+public class UserIdentityStore implements IdentityStore {
+
+    @Inject
+    private UserService users;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return users.authenticate(login.getCaller(), login.getPassword().getValue())
+                .map(user -> new CredentialValidationResult(user.getUsername(), Set.of(SignedInUser.USER_GROUP)))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}

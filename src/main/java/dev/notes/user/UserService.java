@@ -1,0 +1,88 @@
+package dev.notes.user;
+
+import dev.notes.platform.Constraints;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+/** Registration and password checks. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA512. Stored with each hash, so it can grow later. */
+    static final Map<String, String> HASH_PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32");
+
+    @PersistenceContext(unitName = "notes")
+    private EntityManager em;
+
+    @Inject
+    private Pbkdf2PasswordHash passwordHash;
+
+    /** Verified when the username is unknown, so that a wrong name costs as long as a wrong password. */
+    private String decoyHash;
+
+    @PostConstruct
+    void init() {
+        passwordHash.initialize(HASH_PARAMETERS);
+        decoyHash = passwordHash.generate("not a password of anyone".toCharArray());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> find(String username) {
+        String normalised = Registration.normalise(username);
+        if (normalised == null || normalised.isEmpty() || normalised.length() > Registration.USERNAME_MAX) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
+                .setParameter("username", normalised)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Creates the account; the password is stored only as a PBKDF2 hash. */
+    public User register(@jakarta.validation.constraints.NotNull @Valid Registration registration) {
+        String username = Registration.normalise(registration.getUsername());
+        if (find(username).isPresent()) {
+            throw new DuplicateUsernameException(username);
+        }
+        String email = registration.getEmail() == null || registration.getEmail().isBlank()
+                ? null : registration.getEmail().trim();
+        User user = new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
+                registration.getDisplayName().trim(), email, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        em.persist(user);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Lost a race with another registration of the same name: the unique constraint decides.
+            if (Constraints.isUniqueViolation(e)) {
+                throw new DuplicateUsernameException(username);
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    /** The user, if the password is theirs. Takes about as long whether or not the user exists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> authenticate(String username, char[] password) {
+        Optional<User> user = find(username);
+        String hash = user.map(User::getPasswordHash).orElse(decoyHash);
+        boolean matches = passwordHash.verify(password, hash);
+        return matches ? user : Optional.empty();
+    }
+}
