@@ -1,0 +1,40 @@
+package dev.notes.web;
+
+import dev.notes.note.DuplicateNoteKeyException;
+import dev.notes.note.NoteDraft;
+import dev.notes.note.NoteService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
+
+/** "Add a Note": on success, shows the new note; otherwise keeps what was typed and says what is wrong. */
+@Named
+@RequestScoped
+public class AddNotePage {
+
+    static final String FORM = "noteForm";
+
+    @Inject
+    private NoteService notes;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private final NoteDraft draft = new NoteDraft();
+
+    public void save() {
+        try {
+            notes.create(draft, currentUser.getUsername());
+            Pages.redirect(Pages.notePath("view", draft.getKey()));
+        } catch (DuplicateNoteKeyException e) {
+            Pages.error(FORM + ":key", e.getMessage());
+        } catch (ConstraintViolationException e) {
+            Pages.errors(FORM, e);
+        }
+    }
+
+    public NoteDraft getDraft() {
+        return draft;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.notes.web;
+
+import dev.notes.user.SessionAuthenticationMechanism;
+import dev.notes.user.SignedInUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+
+/** Who is asking: for the header, for showing only the actions allowed, and as the author of changes. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private HttpServletRequest request;
+
+    /** The logged-in username, or null for an anonymous reader. */
+    public String getUsername() {
+        Principal principal = securityContext.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
+    public boolean isLoggedIn() {
+        return getUsername() != null;
+    }
+
+    public String getDisplayName() {
+        SignedInUser user = SessionAuthenticationMechanism.signedInUser(request);
+        return user != null ? user.displayName() : getUsername();
+    }
+
+    public boolean is(String username) {
+        return username != null && username.equals(getUsername());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.notes.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** What the backing beans do alike: redirect, answer with an error status, show a message. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** Post/redirect/get: after a change, the browser fetches {@code path} (relative to the context root). */
+    static void redirect(String path) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keys are RFC 3986 "unreserved" characters; the form encoder would still escape "~", so it is put back. */
+    static String notePath(String page, String key) {
+        return "/note/" + page + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%7E", "~");
+    }
+
+    /** Answers with the error page for {@code status} (404, 403, ...) instead of rendering this view. */
+    static void sendError(int status) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(status, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    static void notFound() {
+        sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    static void forbidden() {
+        sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** A message next to the input with this client id (e.g. "noteForm:key"), or at the top with null. */
+    static void error(String clientId, String message) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+
+    /**
+     * Shows each violation next to its field ({@code formId:property}); the form normally catches
+     * them first, this covers rules that only the service knows.
+     */
+    static void errors(String formId, ConstraintViolationException e) {
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = violation.getPropertyPath().toString();
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            error(formId + ":" + field, violation.getMessage());
+        }
+    }
+
+    static void info(String message) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, message, message));
+    }
+}
