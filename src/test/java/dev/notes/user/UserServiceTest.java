@@ -1,0 +1,210 @@
+package dev.notes.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InjectMocks;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+/**
+ * The service's own logic around the hash and the database, both mocked. PBKDF2 itself needs the
+ * container's {@code Pbkdf2PasswordHash} implementation and is covered by the integration tests.
+ */
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class UserServiceTest {
+
+    private static final String DECOY = "PBKDF2WithHmacSHA512:210000:decoy-salt:decoy-hash";
+
+    @Mock
+    private EntityManager em;
+
+    @Mock
+    private Pbkdf2PasswordHash passwordHash;
+
+    @InjectMocks
+    private UserService service;
+
+    @BeforeEach
+    void init() {
+        when(passwordHash.generate(any(char[].class))).thenAnswer(call -> "hash-of:" + new String((char[]) call.getArgument(0)));
+        service.init();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TypedQuery<User> expectQueryFor(String username, User... result) {
+        TypedQuery<User> query = mock(TypedQuery.class);
+        when(em.createNamedQuery(User.FIND_BY_USERNAME, User.class)).thenReturn(query);
+        when(query.setParameter("username", username)).thenReturn(query);
+        when(query.getResultStream()).thenAnswer(call -> Stream.of(result));
+        return query;
+    }
+
+    private static User user(String username, String hash) {
+        return new User(username, hash, "Display", null, Instant.EPOCH);
+    }
+
+    @Test
+    void theHashParametersFollowOwasp2023() {
+        assertThat(UserService.HASH_PARAMETERS).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    }
+
+    @Test
+    void initConfiguresTheHashAndMakesADecoy() {
+        verify(passwordHash).initialize(UserService.HASH_PARAMETERS);
+        verify(passwordHash).generate("not a password of anyone".toCharArray());
+    }
+
+    // --- find
+
+    @Test
+    void findLooksUpTheNormalisedUsername() {
+        User alice = user("alice", "h");
+        expectQueryFor("alice", alice);
+        assertThat(service.find("  Alice ")).containsSame(alice);
+    }
+
+    @Test
+    void findOfAnUnknownUserIsEmpty() {
+        expectQueryFor("nobody");
+        assertThat(service.find("nobody")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void findOfNoUsernameDoesNotQuery(String username) {
+        assertThat(service.find(username)).isEmpty();
+        verify(em, never()).createNamedQuery(anyString(), any());
+    }
+
+    @Test
+    void findOfAnOverlongUsernameDoesNotQuery() {
+        assertThat(service.find("u".repeat(41))).isEmpty();
+        verify(em, never()).createNamedQuery(anyString(), any());
+    }
+
+    // --- authenticate
+
+    @Test
+    void authenticateAcceptsTheRightPassword() {
+        User alice = user("alice", "alice-hash");
+        expectQueryFor("alice", alice);
+        char[] password = "correct horse".toCharArray();
+        when(passwordHash.verify(password, "alice-hash")).thenReturn(true);
+
+        assertThat(service.authenticate("Alice", password)).containsSame(alice);
+    }
+
+    @Test
+    void authenticateRefusesAWrongPassword() {
+        expectQueryFor("alice", user("alice", "alice-hash"));
+        char[] password = "wrong".toCharArray();
+        when(passwordHash.verify(password, "alice-hash")).thenReturn(false);
+
+        assertThat(service.authenticate("alice", password)).isEmpty();
+        verify(passwordHash).verify(password, "alice-hash");
+    }
+
+    @Test
+    void anUnknownUserCostsAHashVerificationToo() {
+        when(passwordHash.generate("not a password of anyone".toCharArray())).thenReturn(DECOY);
+        service.init();
+        expectQueryFor("mallory");
+        char[] password = "whatever1".toCharArray();
+        // Even if the decoy matched, an unknown user is never signed in.
+        when(passwordHash.verify(password, DECOY)).thenReturn(true);
+
+        Optional<User> result = service.authenticate("mallory", password);
+
+        assertThat(result).isEmpty();
+        verify(passwordHash).verify(password, DECOY);
+    }
+
+    // --- register
+
+    @Test
+    void registerStoresTheNormalisedUserWithAHash() {
+        expectQueryFor("alice");
+        User user = service.register(new Registration(" Alice ", "  Alice Liddell ", " alice@example.org ", "correct horse"));
+
+        ArgumentCaptor<User> stored = ArgumentCaptor.forClass(User.class);
+        verify(em).persist(stored.capture());
+        verify(em).flush();
+        assertThat(stored.getValue()).isSameAs(user);
+        assertThat(user.getUsername()).isEqualTo("alice");
+        assertThat(user.getDisplayName()).isEqualTo("Alice Liddell");
+        assertThat(user.getEmail()).isEqualTo("alice@example.org");
+        assertThat(user.getPasswordHash()).isEqualTo("hash-of:correct horse");
+        assertThat(user.getCreatedAt().getNano() % 1_000_000).isZero();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"  "})
+    void aBlankEmailIsStoredAsNull(String email) {
+        expectQueryFor("bob");
+        User user = service.register(new Registration("bob", "Bob", email, "password1"));
+        assertThat(user.getEmail()).isNull();
+    }
+
+    @Test
+    void registeringATakenUsernameFails() {
+        expectQueryFor("alice", user("alice", "h"));
+        assertThatThrownBy(() -> service.register(new Registration("ALICE", "Other Alice", null, "password1")))
+                .isInstanceOf(DuplicateUsernameException.class)
+                .hasMessage("The username 'alice' is taken. Please choose another.");
+        verify(em, never()).persist(any());
+    }
+
+    @Test
+    void losingTheRaceForAUsernameFailsAsADuplicate() {
+        expectQueryFor("alice");
+        doThrow(new PersistenceException("flush failed",
+                new SQLException("duplicate key value violates unique constraint", "23505"))).when(em).flush();
+        assertThatThrownBy(() -> service.register(new Registration("Alice", "Alice", null, "password1")))
+                .isInstanceOf(DuplicateUsernameException.class)
+                .hasMessage("The username 'alice' is taken. Please choose another.");
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNotReportedAsDuplicates() {
+        expectQueryFor("alice");
+        PersistenceException failure = new PersistenceException("flush failed",
+                new SQLException("value too long", "22001"));
+        doThrow(failure).when(em).flush();
+        assertThatThrownBy(() -> service.register(new Registration("alice", "Alice", null, "password1")))
+                .isSameAs(failure);
+    }
+}
