@@ -1,0 +1,168 @@
+package dev.notes.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Registering, logging in and out, through the pages, with cookie replay. */
+@ExtendWith(NotesServer.class)
+class AccountIT {
+
+    @Test
+    void registerLogInSeeNameLogOut(LibertyServer server) {
+        String username = Accounts.uniqueName("Carol");
+        WebClient browser = new WebClient(server.baseUri());
+
+        Page login = browser.get("/user/register").form("registerForm")
+                .set("username", username.toUpperCase())
+                .set("displayName", "Carol <Tester>")
+                .set("email", "carol@example.org")
+                .set("password", Accounts.PASSWORD)
+                .set("passwordAgain", Accounts.PASSWORD)
+                .press("register");
+        assertThat(login.path()).isEqualTo("/user/login?registered=" + username);
+        assertThat(login.title()).isEqualTo("Login to Notes");
+        assertThat(login.has("#registered")).isTrue();
+        assertThat(login.form("loginForm").fields()).containsEntry("loginForm:username", username);
+
+        Page home = login.form("loginForm").set("password", Accounts.PASSWORD).press("login");
+        assertThat(home.path()).isEqualTo("/");
+        assertThat(home.text("#currentUser")).isEqualTo("Logged in as Carol <Tester>");
+        assertThat(home.body()).contains("Carol &lt;Tester&gt;");
+        assertThat(home.has("#addNoteLink")).isTrue();
+
+        Page afterLogout = home.form("logoutForm").press("logout");
+        assertThat(afterLogout.path()).isEqualTo("/");
+        assertThat(afterLogout.has("#currentUser")).isFalse();
+        assertThat(afterLogout.has("#loginLink")).isTrue();
+    }
+
+    @Test
+    void loginGetsANewSessionIdAndLogoutEndsTheOldOne(LibertyServer server) {
+        String username = Accounts.register(server, "dave");
+        WebClient browser = Accounts.logIn(server, username);
+        String first = browser.cookie("JSESSIONID").orElseThrow();
+
+        // Logging in again over an existing session (as after a planted session id) issues a new id,
+        // and the old id is worth nothing afterwards.
+        Page home = browser.get("/user/login").form("loginForm")
+                .set("username", username).set("password", Accounts.PASSWORD).press("login");
+        assertThat(home.text("#currentUser")).contains(username);
+        String second = browser.cookie("JSESSIONID").orElseThrow();
+        assertThat(sessionId(second)).isNotEqualTo(sessionId(first));
+        WebClient planted = new WebClient(server.baseUri());
+        planted.copyCookiesFrom(browser);
+        planted.setCookie("JSESSIONID", first);
+        assertThat(planted.get("/").has("#currentUser")).as("the session id from before the login").isFalse();
+
+        WebClient replay = new WebClient(server.baseUri());
+        replay.copyCookiesFrom(browser);
+        assertThat(replay.get("/").text("#currentUser")).as("same cookies, another client").contains(username);
+
+        browser.get("/").form("logoutForm").press("logout");
+        assertThat(replay.get("/").has("#currentUser")).as("the cookies from before the logout").isFalse();
+        assertThat(replay.get("/note/add").path()).startsWith("/user/login");
+    }
+
+    @Test
+    void wrongPasswordStaysOnTheLoginPageWithAMessage(LibertyServer server) {
+        String username = Accounts.register(server, "erin");
+        Page page = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
+                .set("username", username)
+                .set("password", "not the password")
+                .press("login");
+        assertThat(page.title()).isEqualTo("Login to Notes");
+        assertThat(page.text("#messages")).isEqualTo("Wrong username or password.");
+        assertThat(page.has("#currentUser")).isFalse();
+        assertThat(page.form("loginForm").fields()).containsEntry("loginForm:password", "");
+
+        Page unknown = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
+                .set("username", "nobody-" + username)
+                .set("password", Accounts.PASSWORD)
+                .press("login");
+        assertThat(unknown.text("#messages")).isEqualTo("Wrong username or password.");
+    }
+
+    @Test
+    void registrationErrorsAppearNextToTheFieldsAndKeepWhatWasTyped(LibertyServer server) {
+        String taken = Accounts.register(server, "frank");
+        WebClient browser = new WebClient(server.baseUri());
+
+        Page duplicate = browser.get("/user/register").form("registerForm")
+                .set("username", taken)
+                .set("displayName", "Another Frank")
+                .set("password", Accounts.PASSWORD)
+                .set("passwordAgain", Accounts.PASSWORD)
+                .press("register");
+        assertThat(duplicate.path()).isEqualTo("/user/register");
+        assertThat(fieldError(duplicate, "username")).isEqualTo("The username '" + taken + "' is taken. Please choose another.");
+        assertThat(duplicate.form("registerForm").fields()).containsEntry("registerForm:displayName", "Another Frank");
+
+        Page invalid = browser.get("/user/register").form("registerForm")
+                .set("username", "a b")
+                .set("displayName", "")
+                .set("email", "not-an-address")
+                .set("password", "short")
+                .set("passwordAgain", "short")
+                .press("register");
+        assertThat(fieldError(invalid, "username")).isEqualTo("A username is 3 to 40 letters, digits or the characters . _ -");
+        assertThat(fieldError(invalid, "displayName")).isEqualTo("Please enter the name others will see.");
+        assertThat(fieldError(invalid, "email")).isEqualTo("This is not an e-mail address.");
+        assertThat(fieldError(invalid, "password")).isEqualTo("A password is 8 to 128 characters long.");
+        assertThat(invalid.form("registerForm").fields()).containsEntry("registerForm:username", "a b");
+
+        Page mismatch = browser.get("/user/register").form("registerForm")
+                .set("username", Accounts.uniqueName("gina"))
+                .set("displayName", "Gina")
+                .set("password", Accounts.PASSWORD)
+                .set("passwordAgain", Accounts.PASSWORD + "!")
+                .press("register");
+        assertThat(fieldError(mismatch, "passwordAgain")).isEqualTo("The two passwords differ.");
+    }
+
+    @Test
+    void loginReturnsToTheRequestedPageButNeverToAnotherSite(LibertyServer server) {
+        String username = Accounts.register(server, "hank");
+        WebClient browser = new WebClient(server.baseUri());
+        Page login = browser.get("/note/add");
+        assertThat(login.path()).isEqualTo("/user/login?next=%2Fnote%2Fadd");
+        Page addNote = login.form("loginForm").set("username", username).set("password", Accounts.PASSWORD).press("login");
+        assertThat(addNote.path()).isEqualTo("/note/add");
+        assertThat(addNote.title()).isEqualTo("Add a Note");
+
+        WebClient other = new WebClient(server.baseUri());
+        Page outside = other.get("/user/login?next=//evil.example/x").form("loginForm")
+                .set("username", username).set("password", Accounts.PASSWORD)
+                .pressRaw("login");
+        assertThat(outside.location()).isEqualTo(server.baseUri().toString());
+    }
+
+    @Test
+    void seededFirstUserCanLogIn(LibertyServer server) {
+        Page home = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
+                .set("username", "admin")
+                .set("password", "admin-password-for-tests")
+                .press("login");
+        assertThat(home.text("#currentUser")).isEqualTo("Logged in as admin");
+    }
+
+    /** The message shown next to a form field (the field's id ends with ":" + field), or null. */
+    static String fieldError(Page page, String field) {
+        var input = page.document().selectFirst("form:not(#logoutForm) [id$=:" + field + "]");
+        assertThat(input).as("input %s on %s", field, page.path()).isNotNull();
+        var feedback = input.parent().selectFirst(".invalid-feedback");
+        return feedback == null ? null : feedback.text();
+    }
+
+    /** The session id without Liberty's clone suffix. */
+    private static String sessionId(String cookie) {
+        int colon = cookie.indexOf(':');
+        return colon < 0 ? cookie : cookie.substring(0, colon);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.notes.it;
+
+import static dev.notes.it.AccountIT.fieldError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The life of a note and its comments, through the pages. */
+@ExtendWith(NotesServer.class)
+class NoteIT {
+
+    @Test
+    void addViewEditDeleteANote(LibertyServer server) {
+        var author = Accounts.newUser(server, "ivy");
+        WebClient browser = author.client();
+        String key = uniqueKey("shopping");
+
+        Page add = browser.get("/note/add");
+        assertThat(add.title()).isEqualTo("Add a Note");
+        Page view = add.form("noteForm")
+                .set("key", key)
+                .set("title", "Shopping list")
+                .set("body", "milk\n\n  eggs\nbread")
+                .press("save");
+        assertThat(view.path()).isEqualTo("/note/view?key=" + key);
+        assertThat(view.title()).isEqualTo("Shopping list");
+        assertThat(view.text("h1")).isEqualTo("Shopping list");
+        assertThat(view.wholeText("noteBody")).isEqualTo("milk\n\n  eggs\nbread");
+        assertThat(view.text("#noteKey")).isEqualTo(key);
+        assertThat(view.text("#noteAuthor")).isEqualTo(author.username());
+
+        Page edit = browser.get(view.document().getElementById("editLink").attr("href"));
+        assertThat(edit.title()).isEqualTo("Edit Shopping list");
+        assertThat(edit.form("noteForm").fields()).containsEntry("noteForm:title", "Shopping list");
+        Page edited = edit.form("noteForm").set("title", "Groceries").set("body", "cheese").press("save");
+        assertThat(edited.path()).isEqualTo("/note/view?key=" + key);
+        assertThat(edited.title()).isEqualTo("Groceries");
+        assertThat(edited.wholeText("noteBody")).isEqualTo("cheese");
+
+        Page confirm = browser.get(edited.document().getElementById("deleteLink").attr("href"));
+        assertThat(confirm.title()).isEqualTo("Delete Groceries");
+        assertThat(browser.get("/note/view?key=" + key).status()).as("the confirm page deletes nothing").isEqualTo(200);
+        Page home = confirm.form("deleteForm").press("confirm");
+        assertThat(home.path()).isEqualTo("/");
+        assertThat(noteKeysOnHome(home)).doesNotContain(key);
+
+        Page gone = browser.get("/note/view?key=" + key);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.title()).isEqualTo("Page not found");
+    }
+
+    @Test
+    void homeListsNotesByTitleAndLinksToEach(LibertyServer server) {
+        WebClient browser = Accounts.newUser(server, "jack").client();
+        String prefix = "sort-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> titles = List.of(prefix + " banana", prefix + " Apple", prefix + " cherry");
+        for (String title : titles) {
+            createNote(browser, uniqueKey("fruit"), title, "");
+        }
+        Page home = new WebClient(server.baseUri()).get("/");
+        assertThat(home.title()).isEqualTo("Notes");
+        List<String> listed = home.document().select("#notes a.note-link").eachText().stream()
+                .filter(t -> t.startsWith(prefix)).toList();
+        assertThat(listed).containsExactly(prefix + " Apple", prefix + " banana", prefix + " cherry");
+
+        Element link = home.document().select("#notes a.note-link").stream()
+                .filter(a -> a.text().equals(prefix + " cherry")).findFirst().orElseThrow();
+        assertThat(new WebClient(server.baseUri()).get(link.attr("href")).title()).isEqualTo(prefix + " cherry");
+    }
+
+    @Test
+    void keysWithEveryAllowedCharacterRoundTrip(LibertyServer server) {
+        WebClient browser = Accounts.newUser(server, "kate").client();
+        String key = "A-z_0.9~" + UUID.randomUUID().toString().substring(0, 6);
+        Page view = createNote(browser, key, "Odd key", "x");
+        assertThat(view.text("#noteKey")).isEqualTo(key);
+        Page edited = browser.get(view.document().getElementById("editLink").attr("href"))
+                .form("noteForm").set("title", "Odd key, edited").press("save");
+        assertThat(edited.text("#noteKey")).isEqualTo(key);
+        assertThat(edited.title()).isEqualTo("Odd key, edited");
+        assertThat(noteKeysOnHome(browser.get("/"))).contains(key);
+    }
+
+    @Test
+    void invalidInputIsShownNextToTheFieldAndKeepsWhatWasTyped(LibertyServer server) {
+        WebClient browser = Accounts.newUser(server, "liam").client();
+        String existing = uniqueKey("taken");
+        createNote(browser, existing, "First", "first body");
+
+        Page duplicate = browser.get("/note/add").form("noteForm")
+                .set("key", existing).set("title", "Second").set("body", "typed text\nkept").press("save");
+        assertThat(duplicate.path()).isEqualTo("/note/add");
+        assertThat(fieldError(duplicate, "key"))
+                .isEqualTo("A note with the key '" + existing + "' exists already. Please choose another key.");
+        assertThat(duplicate.form("noteForm").fields())
+                .containsEntry("noteForm:title", "Second")
+                .containsEntry("noteForm:body", "typed text\nkept");
+        assertThat(browser.get("/note/view?key=" + existing).title()).as("the first note is untouched").isEqualTo("First");
+
+        Page invalid = browser.get("/note/add").form("noteForm")
+                .set("key", "has space/and slash").set("title", "t".repeat(256)).set("body", "b".repeat(100_001))
+                .press("save");
+        assertThat(fieldError(invalid, "key"))
+                .isEqualTo("A key may contain only letters, digits and the characters . _ ~ - (no spaces).");
+        assertThat(fieldError(invalid, "title")).isEqualTo("A title is at most 255 characters long.");
+        assertThat(fieldError(invalid, "body")).isEqualTo("The text is at most 100000 characters long.");
+        assertThat(invalid.form("noteForm").fields()).containsEntry("noteForm:key", "has space/and slash");
+
+        Page empty = browser.get("/note/add").form("noteForm").set("key", "").set("title", " ").press("save");
+        assertThat(fieldError(empty, "key")).isEqualTo("Please enter a key.");
+        assertThat(fieldError(empty, "title")).isEqualTo("Please enter a title.");
+
+        Page longKey = browser.get("/note/add").form("noteForm").set("key", "k".repeat(101)).set("title", "x").press("save");
+        assertThat(fieldError(longKey, "key")).isEqualTo("A key is 1 to 100 characters long.");
+    }
+
+    @Test
+    void commentsAppearNewestFirstAndCanBeDeleted(LibertyServer server) {
+        var author = Accounts.newUser(server, "mia");
+        var reader = Accounts.newUser(server, "noah");
+        String key = uniqueKey("discussed");
+        createNote(author.client(), key, "Discussed", "text");
+
+        comment(reader.client(), key, "first\nsecond line");
+        Page page = comment(author.client(), key, "a reply");
+        List<Element> comments = page.document().select("#comments li.comment");
+        assertThat(comments).extracting(c -> c.selectFirst(".comment-text").wholeText())
+                .containsExactly("a reply", "first\nsecond line");
+        assertThat(comments).extracting(c -> c.selectFirst(".comment-author").text())
+                .containsExactly(author.username(), reader.username());
+        assertThat(comments.get(0).selectFirst("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
+        Page empty = reader.client().get("/note/view?key=" + key).form("commentForm").set("text", "  ").press("add");
+        assertThat(fieldError(empty, "text")).isEqualTo("Please write a comment.");
+        Page tooLong = reader.client().get("/note/view?key=" + key).form("commentForm")
+                .set("text", "c".repeat(1025)).press("add");
+        assertThat(fieldError(tooLong, "text")).isEqualTo("A comment is at most 1024 characters long.");
+        assertThat(tooLong.form("commentForm").fields().get("commentForm:text")).hasSize(1025);
+
+        String readersComment = comments.get(1).attr("data-comment-id");
+        Page afterDelete = reader.client().get("/note/view?key=" + key).form("commentActions")
+                .press("delete", readersComment);
+        assertThat(afterDelete.path()).isEqualTo("/note/view?key=" + key);
+        assertThat(afterDelete.document().select("#comments li.comment .comment-text").eachText())
+                .containsExactly("a reply");
+    }
+
+    @Test
+    void deletingANoteDeletesItsComments(LibertyServer server) {
+        var author = Accounts.newUser(server, "olga");
+        String key = uniqueKey("short-lived");
+        createNote(author.client(), key, "Short-lived", "");
+        comment(author.client(), key, "soon gone");
+        author.client().get("/note/delete?key=" + key).form("deleteForm").press("confirm");
+
+        // A new note under the same key starts without the old comments.
+        Page again = createNote(author.client(), key, "Reborn", "");
+        assertThat(again.has("#comments li.comment")).isFalse();
+        assertThat(again.has("#noComments")).isTrue();
+    }
+
+    @Test
+    void unknownNotesAndPagesAreFriendly404s(LibertyServer server) {
+        WebClient anonymous = new WebClient(server.baseUri());
+        for (String path : List.of("/note/view?key=no-such-note", "/note/view", "/note/view?key=%3Cb%3E",
+                "/no/such/page", "/no-such-page.xhtml")) {
+            Page page = anonymous.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.title()).as(path).isEqualTo("Page not found");
+            assertThat(page.body()).as(path).doesNotContain("Exception").doesNotContain("at dev.notes");
+        }
+        WebClient user = Accounts.newUser(server, "pete").client();
+        assertThat(user.get("/note/edit?key=no-such-note").status()).isEqualTo(404);
+        assertThat(user.get("/note/delete?key=no-such-note").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anonymousReadersReadButAreSentToLoginToWrite(LibertyServer server) {
+        WebClient author = Accounts.newUser(server, "quinn").client();
+        String key = uniqueKey("public");
+        createNote(author, key, "Public", "everyone may read");
+        comment(author, key, "me too");
+
+        WebClient anonymous = new WebClient(server.baseUri());
+        Page view = anonymous.get("/note/view?key=" + key);
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.wholeText("noteBody")).isEqualTo("everyone may read");
+        assertThat(view.has("#commentForm")).isFalse();
+        assertThat(view.has(".delete-comment")).isFalse();
+        assertThat(view.has("#editLink")).isFalse();
+        assertThat(view.has("#loginToComment")).isTrue();
+        assertThat(anonymous.cookie("JSESSIONID")).as("reading creates no session").isEmpty();
+
+        for (String path : List.of("/note/add", "/note/edit?key=" + key, "/note/delete?key=" + key)) {
+            Page page = anonymous.getRaw(path);
+            assertThat(page.status()).as(path).isEqualTo(302);
+            assertThat(page.location()).as(path).contains("/user/login?next=");
+        }
+    }
+
+    static String uniqueKey(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Page createNote(WebClient browser, String key, String title, String body) {
+        Page view = browser.get("/note/add").form("noteForm")
+                .set("key", key).set("title", title).set("body", body).press("save");
+        assertThat(view.path()).as("after creating %s", key).isEqualTo("/note/view?key=" + key);
+        return view;
+    }
+
+    static Page comment(WebClient browser, String key, String text) {
+        Page page = browser.get("/note/view?key=" + key).form("commentForm").set("text", text).press("add");
+        assertThat(page.path()).isEqualTo("/note/view?key=" + key);
+        return page;
+    }
+
+    static List<String> noteKeysOnHome(Page home) {
+        return home.document().select("#notes a.note-link").eachAttr("data-key");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.notes.it;
+
+import static dev.notes.it.NoteIT.comment;
+import static dev.notes.it.NoteIT.createNote;
+import static dev.notes.it.NoteIT.uniqueKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Who may change what: enforced on the server, whatever a client sends. */
+@ExtendWith(NotesServer.class)
+class PermissionIT {
+
+    @Test
+    void onlyTheAuthorMayEditOrDeleteANote(LibertyServer server) {
+        var author = Accounts.newUser(server, "rose");
+        var other = Accounts.newUser(server, "sam");
+        String key = uniqueKey("mine");
+        createNote(author.client(), key, "Mine", "original");
+
+        Page view = other.client().get("/note/view?key=" + key);
+        assertThat(view.has("#editLink")).isFalse();
+        assertThat(view.has("#deleteLink")).isFalse();
+
+        Page edit = other.client().get("/note/edit?key=" + key);
+        assertThat(edit.status()).isEqualTo(403);
+        assertThat(edit.title()).isEqualTo("Not allowed");
+        assertThat(other.client().get("/note/delete?key=" + key).status()).isEqualTo(403);
+
+        // A form the author was shown, submitted with the other user's cookies: refused too.
+        Page authorsEditForm = author.client().get("/note/edit?key=" + key);
+        WebClient forger = new WebClient(server.baseUri());
+        forger.copyCookiesFrom(other.client());
+        Map<String, String> editFields = authorsEditForm.form("noteForm").set("title", "Hijacked").fields();
+        Page forgedEdit = forger.postRaw(actionOf(authorsEditForm, "noteForm"),
+                withButton(editFields, "noteForm:save"), forger.origin());
+        assertThat(forgedEdit.status()).isEqualTo(403);
+
+        Page authorsDeleteForm = author.client().get("/note/delete?key=" + key);
+        Page forgedDelete = forger.postRaw(actionOf(authorsDeleteForm, "deleteForm"),
+                withButton(authorsDeleteForm.form("deleteForm").fields(), "deleteForm:confirm"), forger.origin());
+        assertThat(forgedDelete.status()).isEqualTo(403);
+
+        Page unchanged = author.client().get("/note/view?key=" + key);
+        assertThat(unchanged.title()).isEqualTo("Mine");
+        assertThat(unchanged.wholeText("noteBody")).isEqualTo("original");
+    }
+
+    @Test
+    void commentsMayBeDeletedByTheirAuthorOrTheNotesAuthorOnly(LibertyServer server) {
+        var noteAuthor = Accounts.newUser(server, "tina");
+        var commenter = Accounts.newUser(server, "umar");
+        var bystander = Accounts.newUser(server, "vera");
+        String key = uniqueKey("debate");
+        createNote(noteAuthor.client(), key, "Debate", "");
+        comment(commenter.client(), key, "one");
+        Page page = comment(commenter.client(), key, "two");
+        String two = page.document().select("#comments li.comment").get(0).attr("data-comment-id");
+        String one = page.document().select("#comments li.comment").get(1).attr("data-comment-id");
+
+        Page asBystander = bystander.client().get("/note/view?key=" + key);
+        assertThat(asBystander.has(".delete-comment")).as("no delete buttons for a bystander").isFalse();
+        // Pressing a delete button anyway (the form has the hidden command): refused.
+        Page forged = bystander.client().postRaw(actionOf(asBystander, "commentActions"),
+                withButton(asBystander.form("commentActions").fields(), "commentActions:delete", one),
+                bystander.client().origin());
+        assertThat(forged.status()).isEqualTo(403);
+
+        noteAuthor.client().get("/note/view?key=" + key).form("commentActions").press("delete", one);
+        commenter.client().get("/note/view?key=" + key).form("commentActions").press("delete", two);
+        assertThat(new WebClient(server.baseUri()).get("/note/view?key=" + key).has("#comments li.comment")).isFalse();
+    }
+
+    @Test
+    void anonymousPostsChangeNothing(LibertyServer server) {
+        var author = Accounts.newUser(server, "wade");
+        String key = uniqueKey("guarded");
+        createNote(author.client(), key, "Guarded", "");
+        Page authorsPage = comment(author.client(), key, "keep me");
+        String commentId = authorsPage.document().selectFirst("#comments li.comment").attr("data-comment-id");
+
+        WebClient anonymous = new WebClient(server.baseUri());
+        Page commentForm = author.client().get("/note/view?key=" + key);
+        Page addAttempt = anonymous.postRaw(actionOf(commentForm, "commentForm"),
+                withButton(commentForm.form("commentForm").set("text", "anonymous spam").fields(), "commentForm:add"),
+                anonymous.origin());
+        // The comment form is not rendered for anonymous readers, so Faces ignores it; the bean refuses too.
+        assertThat(addAttempt.isRedirect()).isFalse();
+        Page deleteAttempt = anonymous.postRaw(actionOf(commentForm, "commentActions"),
+                withButton(commentForm.form("commentActions").fields(), "commentActions:delete", commentId),
+                anonymous.origin());
+        assertThat(deleteAttempt.status()).isEqualTo(403);
+
+        Page after = anonymous.get("/note/view?key=" + key);
+        assertThat(after.document().select("#comments .comment-text").eachText()).containsExactly("keep me");
+    }
+
+    static String actionOf(Page page, String formId) {
+        return page.response().uri().resolve(page.document().getElementById(formId).attr("action")).toString();
+    }
+
+    static Map<String, String> withButton(Map<String, String> fields, String button) {
+        return withButton(fields, button, "x");
+    }
+
+    static Map<String, String> withButton(Map<String, String> fields, String button, String value) {
+        var all = new java.util.LinkedHashMap<>(fields);
+        all.put(button, value);
+        return all;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.notes.it;
+
+import static dev.notes.it.NoteIT.comment;
+import static dev.notes.it.NoteIT.createNote;
+import static dev.notes.it.NoteIT.uniqueKey;
+import static dev.notes.it.PermissionIT.actionOf;
+import static dev.notes.it.PermissionIT.withButton;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
+import java.net.HttpCookie;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Forgery, injection and leakage: what an attacker would try first. */
+@ExtendWith(NotesServer.class)
+class SecurityIT {
+
+    private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
+    private static final String XSS_BODY = "</div><script>alert('body')</script>";
+    private static final String XSS_COMMENT = "<script>alert('comment')</script>";
+
+    @Test
+    void aPostWithoutAValidViewStateChangesNothing(LibertyServer server) {
+        var user = Accounts.newUser(server, "xena");
+        String key = uniqueKey("no-state");
+        Map<String, String> fields = user.client().get("/note/add").form("noteForm")
+                .set("key", key).set("title", "Forged").fields();
+
+        for (String viewState : new String[] {null, "", "stale-or-forged", "AAAA" + "B".repeat(100)}) {
+            var forged = new java.util.LinkedHashMap<>(fields);
+            if (viewState == null) {
+                forged.remove("jakarta.faces.ViewState");
+            } else {
+                forged.put("jakarta.faces.ViewState", viewState);
+            }
+            Page response = user.client().postRaw("/note/add", withButton(forged, "noteForm:save"), user.client().origin());
+            assertThat(response.isRedirect()).as("view state %s", viewState).isFalse();
+            assertThat(response.body()).doesNotContain("at dev.notes").doesNotContain("Exception");
+        }
+        assertThat(user.client().get("/note/view?key=" + key).status()).isEqualTo(404);
+        assertThat(user.client().postRaw("/note/add",
+                withButton(Map.of("noteForm_SUBMIT", "1", "noteForm:key", key, "noteForm:title", "t",
+                        "jakarta.faces.ViewState", "stale-or-forged"), "noteForm:save"), user.client().origin())
+                .document().title()).isEqualTo("This page has expired");
+    }
+
+    @Test
+    void aPostFromAnotherSiteIsRefused(LibertyServer server) {
+        var user = Accounts.newUser(server, "yuri");
+        String key = uniqueKey("csrf");
+        Page add = user.client().get("/note/add");
+
+        Page crossSite = add.form("noteForm").set("key", key).set("title", "Forged")
+                .origin("https://evil.example").pressRaw("save");
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(user.client().get("/note/view?key=" + key).status()).isEqualTo(404);
+
+        Page logout = user.client().get("/").form("logoutForm").origin("http://127.0.0.1.evil.example").pressRaw("logout");
+        assertThat(logout.status()).isEqualTo(403);
+        assertThat(user.client().get("/").has("#currentUser")).as("still logged in").isTrue();
+    }
+
+    @Test
+    void userContentIsEscapedEverywhere(LibertyServer server) {
+        var user = Accounts.newUser(server, "zoe");
+        String key = uniqueKey("xss");
+        createNote(user.client(), key, XSS_TITLE, XSS_BODY);
+        Page view = comment(user.client(), key, XSS_COMMENT);
+
+        for (Page page : new Page[] {view, new WebClient(server.baseUri()).get("/"),
+                user.client().get("/note/edit?key=" + key), user.client().get("/note/delete?key=" + key)}) {
+            assertThat(page.body()).as(page.path())
+                    .doesNotContain("<img src=x")
+                    .doesNotContain("<script>alert");
+            assertThat(page.document().select("script, img")).as(page.path()).isEmpty();
+        }
+        assertThat(view.title()).isEqualTo(XSS_TITLE);
+        assertThat(view.text("h1")).isEqualTo(XSS_TITLE);
+        assertThat(view.wholeText("noteBody")).isEqualTo(XSS_BODY);
+        assertThat(view.text("#comments .comment-text")).isEqualTo(XSS_COMMENT);
+        assertThat(new WebClient(server.baseUri()).get("/").document().select("#notes a.note-link").eachText())
+                .contains(XSS_TITLE);
+    }
+
+    @Test
+    void responsesCarryHardeningHeadersAndASafeSessionCookie(LibertyServer server) {
+        Page home = new WebClient(server.baseUri()).get("/");
+        assertThat(home.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline"));
+        assertThat(home.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(home.header("X-Frame-Options")).contains("DENY");
+        assertThat(home.header("X-Powered-By")).isEmpty();
+
+        var user = Accounts.newUser(server, "abby");
+        HttpCookie session = user.client().cookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
+        assertThat(session.isHttpOnly()).isTrue();
+        Page login = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
+                .set("username", user.username()).set("password", Accounts.PASSWORD).pressRaw("login");
+        assertThat(login.response().headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax", "HttpOnly"));
+    }
+
+    @Test
+    void staticAssetsAreServedFromTheApplication(LibertyServer server) {
+        Page home = new WebClient(server.baseUri()).get("/");
+        for (var link : home.document().select("link[rel=stylesheet]")) {
+            Page css = new WebClient(server.baseUri()).get(link.attr("href"));
+            assertThat(css.status()).as(link.attr("href")).isEqualTo(200);
+            assertThat(css.header("Content-Type")).as(link.attr("href")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        }
+        assertThat(home.document().select("link[href^=http], script[src^=http]")).as("no CDN").isEmpty();
+    }
+
+    @Test
+    void errorsNeverShowStackTraces(LibertyServer server) {
+        var user = Accounts.newUser(server, "ben");
+        Page view = user.client().get("/note/view?key=" + createdNote(user));
+        // A delete button value that is no comment id at all.
+        Page bad = user.client().postRaw(actionOf(view, "commentActions"),
+                withButton(view.form("commentActions").fields(), "commentActions:delete", "not-a-number"),
+                user.client().origin());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at dev.notes").doesNotContain("NumberFormat");
+    }
+
+    private static String createdNote(dev.notes.it.support.Accounts.User user) {
+        String key = uniqueKey("errors");
+        createNote(user.client(), key, "Errors", "");
+        return key;
+    }
+}

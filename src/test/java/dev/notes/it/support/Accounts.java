@@ -1,0 +1,55 @@
+package dev.notes.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+/** Registering and logging in through the real pages, as a person would. */
+public final class Accounts {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private Accounts() {
+    }
+
+    /** A username no other test uses: tests share one server and never depend on each other's data. */
+    public static String uniqueName(String prefix) {
+        return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Registers a new user with a unique name and returns it. */
+    public static String register(LibertyServer server, String prefix) {
+        String username = uniqueName(prefix);
+        WebClient client = new WebClient(server.baseUri());
+        WebClient.Page done = client.get("/user/register").form("registerForm")
+                .set("username", username)
+                .set("displayName", "Display " + username)
+                .set("password", PASSWORD)
+                .set("passwordAgain", PASSWORD)
+                .press("register");
+        assertThat(done.path()).as("after registering %s", username).startsWith("/user/login");
+        return username;
+    }
+
+    /** A client logged in as {@code username}. */
+    public static WebClient logIn(LibertyServer server, String username) {
+        WebClient client = new WebClient(server.baseUri());
+        WebClient.Page home = client.get("/user/login").form("loginForm")
+                .set("username", username)
+                .set("password", PASSWORD)
+                .press("login");
+        assertThat(home.text("#currentUser")).as("header after logging in as %s", username)
+                .contains("Display " + username);
+        return client;
+    }
+
+    /** A new user, logged in. */
+    public static User newUser(LibertyServer server, String prefix) {
+        String username = register(server, prefix);
+        return new User(username, logIn(server, username));
+    }
+
+    /** A logged-in user and the client (cookies) holding the login. */
+    public record User(String username, WebClient client) {
+    }
+}

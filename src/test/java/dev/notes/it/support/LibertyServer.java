@@ -1,0 +1,221 @@
+package dev.notes.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Open Liberty server running the packaged WAR, made for a test from the server that the
+ * build prepared ({@code notes}: runtime, features, configuration from {@code liberty/}). It gets
+ * its own name, directory, free HTTP port and database, and its settings as environment variables,
+ * exactly as an operator would configure an instance.
+ */
+public final class LibertyServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String name;
+    private final Path wlp;
+    private final Path directory;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final int httpPort;
+    private boolean running;
+
+    private LibertyServer(String name, Map<String, String> settings) {
+        this.name = name;
+        this.wlp = Path.of(requiredProperty("notes.wlp.home"));
+        this.directory = wlp.resolve("usr/servers").resolve(name);
+        this.httpPort = freePort();
+        environment.put("HTTP_PORT", Integer.toString(httpPort));
+        environment.put("HTTP_HOST", "127.0.0.1");
+        environment.putAll(settings);
+    }
+
+    /**
+     * A server with the given settings (environment variables such as {@code DB_URL}) added to the
+     * defaults; an H2 file database of its own unless the settings name another database.
+     */
+    public static LibertyServer create(String name, Map<String, String> settings) {
+        LibertyServer server = new LibertyServer(name, settings);
+        server.prepareDirectory();
+        return server;
+    }
+
+    public static LibertyServer withPostgres(String name, TestPostgres.Database database, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("DB_URL", database.url());
+        all.put("DB_USER", database.user());
+        all.put("DB_PASSWORD", database.password());
+        return create(name, all);
+    }
+
+    private void prepareDirectory() {
+        Path template = wlp.resolve("usr/servers/notes");
+        Path war = Path.of(requiredProperty("notes.war"));
+        try {
+            deleteRecursively(directory);
+            Files.createDirectories(directory.resolve("apps"));
+            Files.copy(template.resolve("server.xml"), directory.resolve("server.xml"));
+            for (String optional : List.of("bootstrap.properties", "jvm.options")) {
+                if (Files.exists(template.resolve(optional))) {
+                    Files.copy(template.resolve(optional), directory.resolve(optional));
+                }
+            }
+            Files.copy(war, directory.resolve("apps/notes.war"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the server directory " + directory, e);
+        }
+    }
+
+    /** Starts the server and returns once its readiness check answers UP. */
+    public LibertyServer start() {
+        run("start");
+        running = true;
+        awaitReady();
+        return this;
+    }
+
+    public void stop() {
+        if (running) {
+            run("stop");
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
+    }
+
+    public URI uri(String path) {
+        return baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path messagesLog() {
+        return directory.resolve("logs/messages.log");
+    }
+
+    /** The server's messages.log, for assertions on what it logged. */
+    public String log() {
+        try {
+            return Files.exists(messagesLog()) ? Files.readString(messagesLog()) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(String action) {
+        Path script = wlp.resolve("bin/server");
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), action, name)
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolveSibling(name + "-" + action + ".out").toFile());
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            Duration timeout = action.equals("start") ? START_TIMEOUT : STOP_TIMEOUT;
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("'server " + action + " " + name + "' did not finish in " + timeout);
+            }
+            if (process.exitValue() != 0 && !action.equals("stop")) {
+                throw new IllegalStateException("'server " + action + " " + name + "' exited with "
+                        + process.exitValue() + "; see " + directory.resolveSibling(name + "-" + action + ".out")
+                        + " and " + messagesLog());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        int lastStatus = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                lastStatus = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("Server " + name + " not ready within " + START_TIMEOUT
+                + " (last /health/ready status " + lastStatus + "); see " + messagesLog());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String requiredProperty(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("System property " + key + " is not set: run the integration tests with"
+                    + " 'mvn verify', which prepares the Liberty runtime and the WAR first.");
+        }
+        return value;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
