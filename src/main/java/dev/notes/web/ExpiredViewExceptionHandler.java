@@ -5,7 +5,6 @@ import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Iterator;
@@ -32,16 +31,10 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
             Throwable exception = queued.next().getContext().getException();
             if (exception instanceof ViewExpiredException) {
                 queued.remove();
-                renderExpiredPage(FacesContext.getCurrentInstance());
+                Pages.showErrorPage(HttpServletResponse.SC_BAD_REQUEST, EXPIRED_VIEW);
             }
         }
         super.handle();
-    }
-
-    private static void renderExpiredPage(FacesContext faces) {
-        faces.getExternalContext().setResponseStatus(HttpServletResponse.SC_BAD_REQUEST);
-        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, EXPIRED_VIEW));
-        faces.renderResponse();
     }
 
     /** Registered in faces-config.xml. */

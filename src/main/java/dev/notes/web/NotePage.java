@@ -81,7 +81,7 @@ public class NotePage {
         try {
             commentId = Long.parseLong(requestParameters.get(COMMENT_ACTIONS_FORM + ":delete"));
         } catch (NumberFormatException e) {
-            Pages.sendError(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            Pages.badRequest();
             return;
         }
         try {

@@ -32,23 +32,29 @@ final class Pages {
         return "/note/" + page + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%7E", "~");
     }
 
-    /** Answers with the error page for {@code status} (404, 403, ...) instead of rendering this view. */
-    static void sendError(int status) {
+    /**
+     * Answers with {@code status} and renders the error page {@code viewId} instead of the current view.
+     * <p>
+     * Not {@code responseSendError}: on Liberty that runs the container's error page (another Faces
+     * request) inside this one, and the inner request leaves this one without a FacesContext.
+     */
+    static void showErrorPage(int status, String viewId) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            faces.getExternalContext().responseSendError(status, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        faces.responseComplete();
+        faces.getExternalContext().setResponseStatus(status);
+        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, viewId));
+        faces.renderResponse();
     }
 
     static void notFound() {
-        sendError(HttpServletResponse.SC_NOT_FOUND);
+        showErrorPage(HttpServletResponse.SC_NOT_FOUND, "/error/not-found.xhtml");
     }
 
     static void forbidden() {
-        sendError(HttpServletResponse.SC_FORBIDDEN);
+        showErrorPage(HttpServletResponse.SC_FORBIDDEN, "/error/forbidden.xhtml");
+    }
+
+    static void badRequest() {
+        showErrorPage(HttpServletResponse.SC_BAD_REQUEST, "/error/error.xhtml");
     }
 
     /** A message next to the input with this client id (e.g. "noteForm:key"), or at the top with null. */

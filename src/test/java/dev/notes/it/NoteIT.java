@@ -179,8 +179,11 @@ class NoteIT {
             assertThat(page.body()).as(path).doesNotContain("Exception").doesNotContain("at dev.notes");
         }
         WebClient user = Accounts.newUser(server, "pete").client();
-        assertThat(user.get("/note/edit?key=no-such-note").status()).isEqualTo(404);
-        assertThat(user.get("/note/delete?key=no-such-note").status()).isEqualTo(404);
+        for (String path : List.of("/note/edit?key=no-such-note", "/note/delete?key=no-such-note")) {
+            Page page = user.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.title()).as(path).isEqualTo("Page not found");
+        }
     }
 
     @Test

@@ -42,11 +42,13 @@ class PermissionIT {
         Page forgedEdit = forger.postRaw(actionOf(authorsEditForm, "noteForm"),
                 withButton(editFields, "noteForm:save"), forger.origin());
         assertThat(forgedEdit.status()).isEqualTo(403);
+        assertThat(forgedEdit.title()).isEqualTo("Not allowed");
 
         Page authorsDeleteForm = author.client().get("/note/delete?key=" + key);
         Page forgedDelete = forger.postRaw(actionOf(authorsDeleteForm, "deleteForm"),
                 withButton(authorsDeleteForm.form("deleteForm").fields(), "deleteForm:confirm"), forger.origin());
         assertThat(forgedDelete.status()).isEqualTo(403);
+        assertThat(forgedDelete.title()).isEqualTo("Not allowed");
 
         Page unchanged = author.client().get("/note/view?key=" + key);
         assertThat(unchanged.title()).isEqualTo("Mine");
@@ -97,6 +99,7 @@ class PermissionIT {
                 withButton(commentForm.form("commentActions").fields(), "commentActions:delete", commentId),
                 anonymous.origin());
         assertThat(deleteAttempt.status()).isEqualTo(403);
+        assertThat(deleteAttempt.title()).isEqualTo("Not allowed");
 
         Page after = anonymous.get("/note/view?key=" + key);
         assertThat(after.document().select("#comments .comment-text").eachText()).containsExactly("keep me");

@@ -59,6 +59,7 @@ class SecurityIT {
         Page crossSite = add.form("noteForm").set("key", key).set("title", "Forged")
                 .origin("https://evil.example").pressRaw("save");
         assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.title()).isEqualTo("Not allowed");
         assertThat(user.client().get("/note/view?key=" + key).status()).isEqualTo(404);
 
         Page logout = user.client().get("/").form("logoutForm").origin("http://127.0.0.1.evil.example").pressRaw("logout");
@@ -128,6 +129,7 @@ class SecurityIT {
                 withButton(view.form("commentActions").fields(), "commentActions:delete", "not-a-number"),
                 user.client().origin());
         assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.title()).isEqualTo("Something went wrong");
         assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at dev.notes").doesNotContain("NumberFormat");
     }
 
