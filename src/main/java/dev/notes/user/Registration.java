@@ -48,7 +48,7 @@ public class Registration implements Serializable {
         this.password = password;
     }
 
-    static String normalise(String username) {
+    public static String normalise(String username) {
         return username == null ? null : username.trim().toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -24,6 +24,12 @@ public class AddNotePage {
     private final NoteDraft draft = new NoteDraft();
 
     public void save() {
+        // Checked here as well as in the service: an everyday mistake should not surface as an
+        // exception from the transaction, which Liberty records as an FFDC incident.
+        if (notes.find(draft.getKey()).isPresent()) {
+            Pages.error(FORM + ":key", new DuplicateNoteKeyException(draft.getKey()).getMessage());
+            return;
+        }
         try {
             notes.create(draft, currentUser.getUsername());
             Pages.redirect(Pages.notePath("view", draft.getKey()));

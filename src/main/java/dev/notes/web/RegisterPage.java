@@ -29,6 +29,13 @@ public class RegisterPage {
             Pages.error(FORM + ":passwordAgain", "The two passwords differ.");
             return;
         }
+        // Checked here as well as in the service: an everyday mistake should not surface as an
+        // exception from the transaction, which Liberty records as an FFDC incident.
+        if (users.find(registration.getUsername()).isPresent()) {
+            Pages.error(FORM + ":username",
+                    new DuplicateUsernameException(Registration.normalise(registration.getUsername())).getMessage());
+            return;
+        }
         try {
             String username = users.register(registration).getUsername();
             Pages.redirect("/user/login?registered=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
