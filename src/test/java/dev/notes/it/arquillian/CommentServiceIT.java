@@ -1,0 +1,121 @@
+package dev.notes.it.arquillian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.notes.comment.Comment;
+import dev.notes.comment.CommentDraft;
+import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentService;
+import dev.notes.note.NotPermittedException;
+import dev.notes.note.NoteDraft;
+import dev.notes.note.NoteNotFoundException;
+import dev.notes.note.NoteService;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link CommentService} inside the server: ordering and who may delete what. */
+@ExtendWith(ArquillianExtension.class)
+class CommentServiceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return NotesArchive.withTests(CommentServiceIT.class);
+    }
+
+    @Inject
+    NoteService notes;
+
+    @Inject
+    CommentService comments;
+
+    private String noteKey;
+    private String noteAuthor;
+
+    @BeforeEach
+    void createNote() {
+        noteKey = Unique.name("commented");
+        noteAuthor = Unique.name("alice");
+        notes.create(new NoteDraft(noteKey, "Commented", ""), noteAuthor);
+    }
+
+    @Test
+    void commentsAreListedNewestFirst() {
+        comments.add(noteKey, new CommentDraft("one"), "bob");
+        comments.add(noteKey, new CommentDraft("two"), "carol");
+        comments.add(noteKey, new CommentDraft("three"), "bob");
+
+        assertThat(comments.listFor(noteKey))
+                .extracting(Comment::getText, Comment::getAuthor)
+                .containsExactly(
+                        tuple("three", "bob"),
+                        tuple("two", "carol"),
+                        tuple("one", "bob"));
+    }
+
+    @Test
+    void commentsBelongToTheirNote() {
+        String otherKey = Unique.name("other");
+        notes.create(new NoteDraft(otherKey, "Other", ""), noteAuthor);
+        comments.add(otherKey, new CommentDraft("elsewhere"), "bob");
+
+        assertThat(comments.listFor(noteKey)).isEmpty();
+        assertThat(comments.listFor(otherKey)).extracting(Comment::getText).containsExactly("elsewhere");
+    }
+
+    @Test
+    void commentingOnAMissingNoteFails() {
+        assertThatThrownBy(() -> comments.add(Unique.name("missing"), new CommentDraft("hello?"), "bob"))
+                .isInstanceOf(NoteNotFoundException.class);
+    }
+
+    @Test
+    void blankOrOverlongCommentsAreRefused() {
+        assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("  "), "bob"))
+                .isInstanceOf(ConstraintViolationException.class);
+        assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("x".repeat(CommentDraft.TEXT_MAX + 1)), "bob"))
+                .isInstanceOf(ConstraintViolationException.class);
+        assertThat(comments.listFor(noteKey)).isEmpty();
+    }
+
+    @Test
+    void theCommentAuthorMayDeleteTheirComment() {
+        long id = comments.add(noteKey, new CommentDraft("oops"), "bob").getId();
+
+        comments.delete(id, "bob");
+
+        assertThat(comments.listFor(noteKey)).isEmpty();
+    }
+
+    @Test
+    void theNoteAuthorMayDeleteAnyCommentOnTheirNote() {
+        long id = comments.add(noteKey, new CommentDraft("spam"), "carol").getId();
+
+        comments.delete(id, noteAuthor);
+
+        assertThat(comments.listFor(noteKey)).isEmpty();
+    }
+
+    @Test
+    void nobodyElseMayDeleteAComment() {
+        long id = comments.add(noteKey, new CommentDraft("keep me"), "bob").getId();
+
+        assertThatThrownBy(() -> comments.delete(id, "carol")).isInstanceOf(NotPermittedException.class);
+        assertThat(comments.listFor(noteKey)).extracting(Comment::getText).containsExactly("keep me");
+    }
+
+    @Test
+    void deletingAMissingCommentFails() {
+        long id = comments.add(noteKey, new CommentDraft("once"), "bob").getId();
+        comments.delete(id, "bob");
+
+        assertThatThrownBy(() -> comments.delete(id, "bob")).isInstanceOf(CommentNotFoundException.class);
+    }
+}

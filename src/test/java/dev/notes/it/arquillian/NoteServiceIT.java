@@ -1,0 +1,187 @@
+package dev.notes.it.arquillian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notes.comment.CommentDraft;
+import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentService;
+import dev.notes.note.DuplicateNoteKeyException;
+import dev.notes.note.NotPermittedException;
+import dev.notes.note.Note;
+import dev.notes.note.NoteDraft;
+import dev.notes.note.NoteNotFoundException;
+import dev.notes.note.NoteService;
+import dev.notes.note.NoteSummary;
+import dev.notes.note.StaleNoteException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link NoteService} inside the server, on the real database and transactions. */
+@ExtendWith(ArquillianExtension.class)
+class NoteServiceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return NotesArchive.withTests(NoteServiceIT.class);
+    }
+
+    @Inject
+    NoteService notes;
+
+    @Inject
+    CommentService comments;
+
+    @Test
+    void createdNoteCanBeFound() {
+        String key = Unique.name("create");
+        String author = Unique.name("alice");
+
+        Note created = notes.create(new NoteDraft(key, "Shopping", "milk\neggs"), author);
+
+        Note found = notes.find(key).orElseThrow();
+        assertThat(found.getId()).isEqualTo(created.getId());
+        assertThat(found.getTitle()).isEqualTo("Shopping");
+        assertThat(found.getBody()).isEqualTo("milk\neggs");
+        assertThat(found.getAuthor()).isEqualTo(author);
+        assertThat(found.getCreatedAt()).isEqualTo(created.getCreatedAt()).isEqualTo(found.getUpdatedAt());
+    }
+
+    @Test
+    void findsNothingForUnknownOrImpossibleKeys() {
+        assertThat(notes.find(Unique.name("missing"))).isEmpty();
+        assertThat(notes.find("")).isEmpty();
+        assertThat(notes.find(null)).isEmpty();
+        assertThat(notes.find("k".repeat(NoteDraft.KEY_MAX + 1))).isEmpty();
+    }
+
+    @Test
+    void listSortsByTitleIgnoringCaseThenByKey() {
+        String run = Unique.name("sort");
+        // Plain case-sensitive ordering would give Apple, Banana, Cherry, apple (binary) or
+        // apple, Apple, ... (most locales); only LOWER(title), then key gives this order.
+        notes.create(new NoteDraft(run + "-a", "Cherry", ""), "alice");
+        notes.create(new NoteDraft(run + "-b", "Apple", ""), "alice");
+        notes.create(new NoteDraft(run + "-c", "Banana", ""), "alice");
+        notes.create(new NoteDraft(run + "-d", "apple", ""), "alice");
+
+        assertThat(notes.listByTitle())
+                .filteredOn(summary -> summary.key().startsWith(run))
+                .extracting(NoteSummary::key)
+                .containsExactly(run + "-b", run + "-d", run + "-c", run + "-a");
+    }
+
+    @Test
+    void updateWithTheLoadedVersionRevisesTheNote() {
+        String key = Unique.name("update");
+        Note created = notes.create(new NoteDraft(key, "Draft", "first"), "alice");
+
+        Note updated = notes.update(new NoteDraft(key, "Final", "second"), created.getVersion(), "alice");
+
+        assertThat(updated.getVersion()).isGreaterThan(created.getVersion());
+        Note found = notes.find(key).orElseThrow();
+        assertThat(found.getTitle()).isEqualTo("Final");
+        assertThat(found.getBody()).isEqualTo("second");
+        assertThat(found.getVersion()).isEqualTo(updated.getVersion());
+        assertThat(found.getCreatedAt()).isEqualTo(created.getCreatedAt());
+        assertThat(found.getUpdatedAt()).isAfterOrEqualTo(created.getUpdatedAt());
+    }
+
+    @Test
+    void updateWithAnOutdatedVersionIsRefused() {
+        String key = Unique.name("stale");
+        Note created = notes.create(new NoteDraft(key, "Original", "v1"), "alice");
+        notes.update(new NoteDraft(key, "Theirs", "v2"), created.getVersion(), "alice");
+
+        assertThatThrownBy(() -> notes.update(new NoteDraft(key, "Mine", "v2'"), created.getVersion(), "alice"))
+                .isInstanceOf(StaleNoteException.class);
+        assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("Theirs");
+    }
+
+    @Test
+    void onlyTheAuthorMayUpdateOrDelete() {
+        String key = Unique.name("owned");
+        Note created = notes.create(new NoteDraft(key, "Mine", ""), "alice");
+
+        assertThatThrownBy(() -> notes.update(new NoteDraft(key, "Hijacked", ""), created.getVersion(), "mallory"))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> notes.delete(key, "mallory")).isInstanceOf(NotPermittedException.class);
+        assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("Mine");
+    }
+
+    @Test
+    void deleteRemovesTheNoteAndItsComments() {
+        String key = Unique.name("delete");
+        notes.create(new NoteDraft(key, "Doomed", ""), "alice");
+        long commentId = comments.add(key, new CommentDraft("first!"), "bob").getId();
+
+        notes.delete(key, "alice");
+
+        assertThat(notes.find(key)).isEmpty();
+        assertThat(comments.listFor(key)).isEmpty();
+        assertThatThrownBy(() -> comments.delete(commentId, "bob")).isInstanceOf(CommentNotFoundException.class);
+        assertThatThrownBy(() -> notes.delete(key, "alice")).isInstanceOf(NoteNotFoundException.class);
+    }
+
+    @Test
+    void aKeyCanBeUsedOnlyOnce() {
+        String key = Unique.name("dup");
+        notes.create(new NoteDraft(key, "First", ""), "alice");
+
+        assertThatThrownBy(() -> notes.create(new NoteDraft(key, "Second", ""), "bob"))
+                .isInstanceOf(DuplicateNoteKeyException.class);
+        assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("First");
+    }
+
+    @Test
+    void invalidKeysAreRefusedBeforeSaving() {
+        String key = Unique.name("bad key");
+
+        assertViolation(() -> notes.create(new NoteDraft(key, "Title", ""), "alice"), "key");
+        assertViolation(() -> notes.create(new NoteDraft("", "Title", ""), "alice"), "key");
+        assertViolation(() -> notes.create(new NoteDraft("k".repeat(NoteDraft.KEY_MAX + 1), "Title", ""), "alice"),
+                "key");
+        assertThat(notes.find(key)).isEmpty();
+    }
+
+    @Test
+    void titlesAndBodiesHaveMaximumLengths() {
+        String key = Unique.name("long");
+
+        assertViolation(() -> notes.create(new NoteDraft(key, "t".repeat(NoteDraft.TITLE_MAX + 1), ""), "alice"),
+                "title");
+        assertViolation(() -> notes.create(new NoteDraft(key, "Title", "b".repeat(NoteDraft.BODY_MAX + 1)), "alice"),
+                "body");
+        assertThat(notes.find(key)).isEmpty();
+
+        // The limits themselves fit the database columns.
+        notes.create(new NoteDraft(key, "t".repeat(NoteDraft.TITLE_MAX), "b".repeat(NoteDraft.BODY_MAX)), "alice");
+        Note found = notes.find(key).orElseThrow();
+        assertThat(found.getTitle()).hasSize(NoteDraft.TITLE_MAX);
+        assertThat(found.getBody()).hasSize(NoteDraft.BODY_MAX);
+    }
+
+    @Test
+    void updatesAreValidatedToo() {
+        String key = Unique.name("revalidate");
+        Note created = notes.create(new NoteDraft(key, "Fine", ""), "alice");
+
+        assertViolation(() -> notes.update(new NoteDraft(key, " ", ""), created.getVersion(), "alice"), "title");
+        assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("Fine");
+    }
+
+    /** Bean Validation refused the call, naming the draft's {@code property}. */
+    private static void assertViolation(Runnable call, String property) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.getConstraintViolations())
+                        .extracting(ConstraintViolation::getPropertyPath)
+                        .map(Object::toString)
+                        .anyMatch(path -> path.endsWith("." + property)));
+    }
+}
