@@ -14,6 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.annotation.RequestParameterMap;
 import java.util.Map;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Instant;
 
 /**
  * "Edit X": the form carries the version that was loaded, so that saving over someone else's
@@ -38,6 +39,7 @@ public class EditNotePage {
     private final NoteDraft draft = new NoteDraft();
     private long version;
     private String originalTitle;
+    private Instant loadedUpdatedAt;
 
     /** The note's key comes from the query (links) or from the hidden field of the page's form (postbacks). */
     @PostConstruct
@@ -57,6 +59,7 @@ public class EditNotePage {
             return;
         }
         originalTitle = note.getTitle();
+        loadedUpdatedAt = note.getUpdatedAt();
         if (!FacesContext.getCurrentInstance().isPostback()) {
             draft.setTitle(note.getTitle());
             draft.setBody(note.getBody());
@@ -89,6 +92,11 @@ public class EditNotePage {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    /** When the note was last saved, as loaded: the page's script warns when a live update says otherwise. */
+    public Instant getLoadedUpdatedAt() {
+        return loadedUpdatedAt;
     }
 
     /** The title as saved, for the page title ("Edit X") while the form may hold a changed one. */

@@ -20,6 +20,9 @@ import java.util.Set;
  * (or, from older browsers, its {@code Referer}) names the host the request was sent to. Requests
  * with neither header come from non-browser clients, which hold no victim's cookies. The session
  * cookie is also {@code SameSite=Lax} (server.xml), so browsers do not attach it to cross-site POSTs.
+ * <p>
+ * The same check guards WebSocket handshakes: they are GETs, but a page of another site could open
+ * one with the user's cookies (cross-site WebSocket hijacking); browsers always send their Origin.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SameOriginFilter extends HttpFilter {
@@ -31,11 +34,16 @@ public class SameOriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE_METHODS.contains(request.getMethod()) || isSameOrigin(request)) {
+        boolean checked = !SAFE_METHODS.contains(request.getMethod()) || isWebSocketHandshake(request);
+        if (!checked || isSameOrigin(request)) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }
+    }
+
+    static boolean isWebSocketHandshake(HttpServletRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
     }
 
     static boolean isSameOrigin(HttpServletRequest request) {

@@ -65,6 +65,22 @@ class SameOriginFilterTest {
         assertPassed();
     }
 
+    @Test
+    void aWebSocketHandshakeFromAnotherSiteIsRefused() throws Exception {
+        given("GET", HOST, "https://evil.example", null);
+        when(request.getHeader("Upgrade")).thenReturn("WebSocket");
+        filter.doFilter(request, response, chain);
+        assertRefused();
+    }
+
+    @Test
+    void aWebSocketHandshakeFromThisSitePasses() throws Exception {
+        given("GET", HOST, "https://notes.example:9443", null);
+        when(request.getHeader("Upgrade")).thenReturn("websocket");
+        filter.doFilter(request, response, chain);
+        assertPassed();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
     void stateChangingMethodsFromAnotherSiteAreRefused(String method) throws Exception {

@@ -1,0 +1,24 @@
+package dev.notes.comment;
+
+import dev.notes.platform.Times;
+import java.time.Instant;
+
+/**
+ * A comment as browsers receive it in JSON (live updates, the HTTP API); {@code createdAtText} is
+ * the time exactly as the pages print it.
+ */
+public record CommentView(long id, String author, String text, String createdAt, String createdAtText) {
+
+    public static CommentView of(long id, String author, String text, Instant createdAt) {
+        return new CommentView(id, author, text, Times.iso(createdAt), Times.display(createdAt));
+    }
+
+    public static CommentView of(Comment comment) {
+        return of(comment.getId(), comment.getAuthor(), comment.getText(), comment.getCreatedAt());
+    }
+
+    /** Only the id: what a deletion needs to say. */
+    public static CommentView idOnly(long id) {
+        return new CommentView(id, null, null, null, null);
+    }
+}

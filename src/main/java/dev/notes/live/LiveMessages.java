@@ -1,0 +1,124 @@
+package dev.notes.live;
+
+import dev.notes.comment.Comment;
+import dev.notes.comment.CommentView;
+import dev.notes.event.CommentEvent;
+import dev.notes.event.DomainEvent;
+import dev.notes.event.NoteEvent;
+import dev.notes.note.Note;
+import dev.notes.note.NoteSummary;
+import dev.notes.platform.Times;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The JSON messages of the live protocol ({@code docs/live-protocol.md}) and their encoding.
+ * Fields that are null are left out.
+ */
+final class LiveMessages {
+
+    static final String HOME = "home";
+    static final String NOTE_PREFIX = "note:";
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private LiveMessages() {
+    }
+
+    /** A note on the home page. */
+    public record NoteItem(String key, String title) {
+    }
+
+    /** A note's content, for its page. */
+    public record NoteData(String key, String title, String body, String author, String updatedAt,
+                           String updatedAtText) {
+    }
+
+    /** Something changed: {@code event} is e.g. "note.updated", "comment.added". */
+    public record EventMessage(String type, long id, String topic, String event, String key, NoteData note,
+                               CommentView comment) {
+    }
+
+    /** The whole state of a topic, sent on subscription: what to show before applying later events. */
+    public record SnapshotMessage(String type, String topic, long lastEventId, List<NoteItem> notes, NoteData note,
+                                  List<CommentView> comments) {
+    }
+
+    public record ErrorMessage(String type, String message) {
+    }
+
+    public record PongMessage(String type) {
+    }
+
+    /** What a browser sends: "subscribe"/"unsubscribe" with topics, or "ping". */
+    public record ClientMessage(String type, List<String> topics) {
+    }
+
+    static String topicOfNote(String key) {
+        return NOTE_PREFIX + key;
+    }
+
+    /** The topics an event concerns: note changes show on the home page and the note's page. */
+    static List<String> topicsOf(DomainEvent event) {
+        return event instanceof NoteEvent
+                ? List.of(HOME, topicOfNote(event.noteKey()))
+                : List.of(topicOfNote(event.noteKey()));
+    }
+
+    static String event(LiveEvent live, String topic) {
+        DomainEvent event = live.event();
+        if (event instanceof NoteEvent note) {
+            NoteData data = new NoteData(note.noteKey(), note.title(), note.body(), null,
+                    Times.iso(note.occurredAt()), Times.display(note.occurredAt()));
+            return encode(new EventMessage("event", live.id(), topic, "note." + name(note.kind()), note.noteKey(),
+                    data, null));
+        }
+        CommentEvent comment = (CommentEvent) event;
+        CommentView data = comment.kind() == CommentEvent.Kind.DELETED
+                ? CommentView.idOnly(comment.commentId())
+                : CommentView.of(comment.commentId(), comment.author(), comment.text(), comment.createdAt());
+        return encode(new EventMessage("event", live.id(), topic, "comment." + name(comment.kind()),
+                comment.noteKey(), null, data));
+    }
+
+    static String homeSnapshot(long lastEventId, List<NoteSummary> notes) {
+        List<NoteItem> items = notes.stream().map(n -> new NoteItem(n.key(), n.title())).toList();
+        return encode(new SnapshotMessage("snapshot", HOME, lastEventId, items, null, null));
+    }
+
+    /** {@code note} null: the note does not exist (any more). */
+    static String noteSnapshot(String key, long lastEventId, Note note, List<Comment> comments) {
+        NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(),
+                note.getAuthor(), Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
+        List<CommentView> views = comments.stream().map(CommentView::of).toList();
+        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, data, views));
+    }
+
+    static String error(String message) {
+        return encode(new ErrorMessage("error", message));
+    }
+
+    static String pong() {
+        return encode(new PongMessage("pong"));
+    }
+
+    /** Parses a browser's message; throws {@link JsonbException} for anything that is not one. */
+    static ClientMessage parse(String text) {
+        ClientMessage message = JSON.fromJson(text, ClientMessage.class);
+        if (message == null || message.type() == null) {
+            throw new JsonbException("a message needs a \"type\"");
+        }
+        return message;
+    }
+
+    private static String name(Enum<?> kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String encode(Object message) {
+        return JSON.toJson(message);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.notes.platform;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How times are shown: one format, in UTC, so that every instance, every page and every live
+ * update shows the same text for the same moment (the browser script formats the ISO form alike).
+ */
+public final class Times {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Times() {
+    }
+
+    /** "2026-11-29 14:05 UTC"; empty for null. */
+    public static String display(Instant instant) {
+        return instant == null ? "" : DISPLAY.format(instant);
+    }
+
+    /** "2026-11-29T14:05:31.123Z", for machines (a time element's datetime, JSON); empty for null. */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.notes.web;
+
+import dev.notes.comment.CommentDraft;
+import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentService;
+import dev.notes.comment.CommentView;
+import dev.notes.note.NoteNotFoundException;
+import dev.notes.note.NotPermittedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * {@code /api/notes/{key}/comments}: add and delete comments as JSON. The author is the logged-in
+ * caller; the new comment reaches every browser as a live event, this one included.
+ */
+@Path("notes/{key}/comments")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CommentResource {
+
+    @Inject
+    private CommentService comments;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(@PathParam("key") String key, @NotNull(message = "Please write a comment.") @Valid CommentDraft draft) {
+        if (!currentUser.isLoggedIn()) {
+            return ApiError.response(Status.UNAUTHORIZED, "Please log in to comment.");
+        }
+        try {
+            CommentView added = CommentView.of(comments.add(key, draft, currentUser.getUsername()));
+            return Response.status(Status.CREATED).entity(added).build();
+        } catch (NoteNotFoundException e) {
+            return ApiError.response(Status.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("key") String key, @PathParam("id") long id) {
+        if (!currentUser.isLoggedIn()) {
+            return ApiError.response(Status.UNAUTHORIZED, "Please log in to delete comments.");
+        }
+        try {
+            comments.delete(id, currentUser.getUsername());
+            return Response.noContent().build();
+        } catch (CommentNotFoundException e) {
+            // Deleted by someone else meanwhile: what the caller wanted has happened.
+            return Response.noContent().build();
+        } catch (NotPermittedException e) {
+            return ApiError.response(Status.FORBIDDEN, e.getMessage());
+        }
+    }
+}
