@@ -1,0 +1,407 @@
+// Live updates for the Notes pages (protocol: docs/live-protocol.md).
+//
+// Elements with a data-live-topic attribute name what the page shows ("home", "note:<key>"). The
+// script subscribes to those topics over /live, renders each topic's snapshot, then applies events.
+// Every handler is idempotent (upsert by key or id, remove if present), because an event may also
+// be reflected in a snapshot. User content is only ever inserted with textContent.
+
+const PING_MILLIS = 25_000;
+const RECONNECT_MIN_MILLIS = 500;
+const RECONNECT_MAX_MILLIS = 15_000;
+/** Application close code: the login the socket was opened with has ended (see LiveConnection). */
+const CLOSE_LOGGED_OUT = 4001;
+
+const contextRoot = new URL('../../', import.meta.url);
+const username = document.body.dataset.username || null;
+const statusBadge = document.getElementById('liveStatus');
+
+const renderers = {
+    home: homeRenderer,
+    note: document.getElementById('note') ? notePageRenderer : editPageRenderer,
+};
+
+/** Per topic: whether its snapshot has arrived, the id it covers, and events that came before it. */
+const topics = new Map();
+for (const element of document.querySelectorAll('[data-live-topic]')) {
+    const name = element.dataset.liveTopic;
+    const kind = name === 'home' ? 'home' : 'note';
+    topics.set(name, { element, render: renderers[kind](element), ready: false, lastEventId: 0, early: [] });
+}
+
+let socket = null;
+let reconnectDelay = RECONNECT_MIN_MILLIS;
+let pingTimer = null;
+
+if (topics.size > 0) {
+    connect();
+}
+enhanceCommentForms();
+
+function connect() {
+    const url = new URL('live', contextRoot);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    showStatus('connecting');
+    socket = new WebSocket(url);
+    socket.addEventListener('open', () => {
+        reconnectDelay = RECONNECT_MIN_MILLIS;
+        for (const state of topics.values()) {
+            state.ready = false;
+            state.early = [];
+        }
+        send({ type: 'subscribe', topics: [...topics.keys()] });
+        pingTimer = setInterval(() => send({ type: 'ping' }), PING_MILLIS);
+        showStatus('live');
+    });
+    socket.addEventListener('message', (message) => receive(JSON.parse(message.data)));
+    socket.addEventListener('close', (closed) => {
+        clearInterval(pingTimer);
+        if (closed.code === CLOSE_LOGGED_OUT) {
+            // Logged out elsewhere: show the page as it now is for this visitor.
+            window.location.reload();
+            return;
+        }
+        showStatus('reconnecting');
+        const jitter = Math.random() * reconnectDelay * 0.3;
+        setTimeout(connect, reconnectDelay + jitter);
+        reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MILLIS);
+    });
+}
+
+function send(message) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+        socket.send(JSON.stringify(message));
+    }
+}
+
+function receive(message) {
+    const state = topics.get(message.topic);
+    if (message.type === 'snapshot' && state) {
+        state.render.snapshot(message);
+        state.lastEventId = message.lastEventId;
+        state.ready = true;
+        // Events that overtook the snapshot: apply those it does not already cover.
+        for (const early of state.early.filter((e) => e.id > message.lastEventId)) {
+            state.render.event(early);
+        }
+        state.early = [];
+    } else if (message.type === 'event' && state) {
+        if (!state.ready) {
+            state.early.push(message);
+        } else {
+            state.lastEventId = Math.max(state.lastEventId, message.id);
+            state.render.event(message);
+        }
+    } else if (message.type === 'error') {
+        console.warn('Notes live updates:', message.message);
+    }
+}
+
+function showStatus(state) {
+    if (!statusBadge) {
+        return;
+    }
+    const looks = {
+        connecting: ['connecting…', 'text-bg-secondary'],
+        live: ['live', 'text-bg-success'],
+        reconnecting: ['reconnecting…', 'text-bg-warning'],
+    };
+    const [text, style] = looks[state];
+    statusBadge.hidden = false;
+    statusBadge.textContent = text;
+    statusBadge.dataset.state = state;
+    statusBadge.className = `badge ${style} me-3`;
+}
+
+// --- the home page: the list of notes, sorted by title
+
+function homeRenderer(list) {
+    const empty = document.getElementById('noNotes');
+    const byTitle = (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' })
+        || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+    function itemOf(key) {
+        return [...list.querySelectorAll('a.note-link')].find((a) => a.dataset.key === key)?.closest('li');
+    }
+
+    function newItem(note) {
+        const link = document.createElement('a');
+        link.className = 'note-link';
+        link.dataset.key = note.key;
+        link.href = `${contextRoot.pathname}note/view?key=${encodeURIComponent(note.key)}`;
+        link.textContent = note.title;
+        const item = document.createElement('li');
+        item.className = 'list-group-item';
+        item.append(link);
+        return item;
+    }
+
+    function upsert(note) {
+        itemOf(note.key)?.remove();
+        const item = newItem(note);
+        const next = [...list.children].find((li) => {
+            const a = li.querySelector('a.note-link');
+            return byTitle(note, { title: a.textContent, key: a.dataset.key }) < 0;
+        });
+        list.insertBefore(item, next ?? null);
+        updateEmpty();
+    }
+
+    function updateEmpty() {
+        empty?.classList.toggle('d-none', list.children.length > 0);
+    }
+
+    return {
+        snapshot(message) {
+            list.replaceChildren(...message.notes.map(newItem));
+            updateEmpty();
+        },
+        event(message) {
+            if (message.event === 'note.deleted') {
+                itemOf(message.key)?.remove();
+                updateEmpty();
+            } else if (message.note) {
+                upsert(message.note);
+            }
+        },
+    };
+}
+
+// --- a note's page: title, text, comments
+
+function notePageRenderer(article) {
+    const key = article.dataset.key;
+    const noteAuthor = () => article.dataset.author;
+    const heading = document.querySelector('h1.page-title');
+    const body = document.getElementById('noteBody');
+    const updated = document.getElementById('noteUpdated');
+    const gone = document.getElementById('noteGone');
+    const comments = document.getElementById('comments');
+    const noComments = document.getElementById('noComments');
+
+    function showNote(note) {
+        if (gone && !gone.hidden) {
+            // The note was deleted, and a new one now has its key: show that one afresh.
+            window.location.reload();
+            return;
+        }
+        heading.textContent = note.title;
+        document.title = note.title;
+        body.textContent = note.body;
+        if (updated && note.updatedAt) {
+            updated.dateTime = note.updatedAt;
+            updated.textContent = note.updatedAtText;
+        }
+        if (note.author) {
+            article.dataset.author = note.author;
+        }
+    }
+
+    function showGone() {
+        gone.hidden = false;
+        for (const element of document.querySelectorAll('#editLink, #deleteLink, #commentForm, .delete-comment')) {
+            element.hidden = true;
+        }
+    }
+
+    function commentItem(comment) {
+        const author = document.createElement('span');
+        author.className = 'comment-author';
+        author.textContent = comment.author;
+        const time = document.createElement('time');
+        time.dateTime = comment.createdAt;
+        time.textContent = comment.createdAtText;
+        const meta = document.createElement('div');
+        meta.className = 'comment-meta';
+        meta.append(author, ' · ', time);
+        if (username && (username === comment.author || username === noteAuthor())) {
+            const button = document.createElement('button');
+            button.type = 'submit';
+            button.name = 'commentActions:delete';
+            button.value = String(comment.id);
+            button.className = 'btn btn-link btn-sm text-danger p-0 ms-2 delete-comment';
+            button.textContent = 'Delete';
+            meta.append(' ', button);
+        }
+        const text = document.createElement('div');
+        text.className = 'comment-text';
+        text.textContent = comment.text;
+        const item = document.createElement('li');
+        item.className = 'comment border-bottom py-2';
+        item.dataset.commentId = String(comment.id);
+        item.dataset.createdAt = comment.createdAt;
+        item.append(meta, text);
+        return item;
+    }
+
+    function commentElement(id) {
+        return comments.querySelector(`li[data-comment-id="${Number(id)}"]`);
+    }
+
+    /** Newest first, as the server lists them: by time, then by id. */
+    function addComment(comment) {
+        if (commentElement(comment.id)) {
+            return;
+        }
+        const item = commentItem(comment);
+        const newer = (li) => {
+            const time = li.querySelector('time')?.dateTime ?? '';
+            return time > comment.createdAt || (time === comment.createdAt && Number(li.dataset.commentId) > comment.id);
+        };
+        const next = [...comments.children].find((li) => !newer(li));
+        comments.insertBefore(item, next ?? null);
+        updateEmpty();
+    }
+
+    function updateEmpty() {
+        noComments?.classList.toggle('d-none', comments.children.length > 0);
+    }
+
+    return {
+        snapshot(message) {
+            if (!message.note) {
+                showGone();
+                return;
+            }
+            showNote(message.note);
+            comments.replaceChildren(...message.comments.map(commentItem));
+            updateEmpty();
+        },
+        event(message) {
+            if (message.key !== key) {
+                return;
+            }
+            switch (message.event) {
+                case 'note.created':
+                case 'note.updated':
+                    showNote(message.note);
+                    break;
+                case 'note.deleted':
+                    showGone();
+                    break;
+                case 'comment.added':
+                    addComment(message.comment);
+                    break;
+                case 'comment.deleted':
+                    commentElement(message.comment.id)?.remove();
+                    updateEmpty();
+                    break;
+                default:
+                    break;
+            }
+        },
+    };
+}
+
+// --- the edit page: warn before someone saves over a newer version or a deleted note
+
+function editPageRenderer(form) {
+    const notice = document.getElementById('liveNotice');
+    const loadedAt = form.dataset.updatedAt;
+
+    function warn(text, disableSave) {
+        notice.textContent = text;
+        notice.hidden = false;
+        if (disableSave) {
+            form.querySelector('input[type=submit]').disabled = true;
+        }
+    }
+
+    const changed = 'Someone else has changed this note since you opened it. Saving will be refused: '
+        + 'copy your text, then reload the page.';
+    const deleted = 'This note has been deleted; it can no longer be saved.';
+
+    return {
+        snapshot(message) {
+            if (!message.note) {
+                warn(deleted, true);
+            } else if (message.note.updatedAt !== loadedAt) {
+                warn(changed, false);
+            }
+        },
+        event(message) {
+            if (message.event === 'note.deleted') {
+                warn(deleted, true);
+            } else if (message.event === 'note.updated' && message.note.updatedAt !== loadedAt) {
+                warn(changed, false);
+            }
+        },
+    };
+}
+
+// --- comments without a page reload: the Faces forms keep working where this script does not run
+
+function enhanceCommentForms() {
+    const article = document.getElementById('note');
+    const form = document.getElementById('commentForm');
+    const actions = document.getElementById('commentActions');
+    if (!article) {
+        return;
+    }
+    const api = new URL(`api/notes/${encodeURIComponent(article.dataset.key)}/comments`, contextRoot);
+
+    form?.addEventListener('submit', async (submitted) => {
+        submitted.preventDefault();
+        const textarea = form.querySelector('textarea');
+        const button = form.querySelector('input[type=submit]');
+        button.disabled = true;
+        showCommentError(form, null);
+        try {
+            const response = await fetch(api, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+                body: JSON.stringify({ text: textarea.value }),
+            });
+            if (response.ok) {
+                textarea.value = '';
+            } else {
+                showCommentError(form, await errorOf(response));
+            }
+        } catch (e) {
+            showCommentError(form, 'Could not reach Notes. Your comment is still here; please try again.');
+        } finally {
+            button.disabled = false;
+        }
+    });
+
+    actions?.addEventListener('click', async (clicked) => {
+        const button = clicked.target.closest('button.delete-comment');
+        if (!button) {
+            return;
+        }
+        clicked.preventDefault();
+        button.disabled = true;
+        try {
+            const response = await fetch(`${api}/${encodeURIComponent(button.value)}`, { method: 'DELETE' });
+            if (!response.ok) {
+                window.alert(await errorOf(response));
+            }
+        } catch (e) {
+            window.alert('Could not reach Notes. Please try again.');
+        } finally {
+            button.disabled = false;
+        }
+    });
+}
+
+function showCommentError(form, text) {
+    let feedback = form.querySelector('.invalid-feedback');
+    if (!feedback) {
+        feedback = document.createElement('span');
+        feedback.className = 'invalid-feedback d-block';
+        form.querySelector('textarea').after(feedback);
+    }
+    feedback.textContent = text ?? '';
+    feedback.hidden = !text;
+}
+
+async function errorOf(response) {
+    try {
+        const body = await response.json();
+        if (body && body.error) {
+            return body.error;
+        }
+    } catch (e) {
+        // not JSON: fall through
+    }
+    return response.status === 401 ? 'Please log in again.' : `Notes could not do this (HTTP ${response.status}).`;
+}
