@@ -47,12 +47,12 @@ public final class WebClient {
 
     /** GET, following redirects. */
     public Page get(String path) {
-        return follow(send(HttpRequest.newBuilder(resolve(path)).GET()));
+        return follow(exchange(HttpRequest.newBuilder(resolve(path)).GET()));
     }
 
     /** GET without following redirects. */
     public Page getRaw(String path) {
-        return send(HttpRequest.newBuilder(resolve(path)).GET());
+        return exchange(HttpRequest.newBuilder(resolve(path)).GET());
     }
 
     /** POST of form fields without following redirects; {@code origin} null sends no Origin header. */
@@ -63,7 +63,7 @@ public final class WebClient {
         if (origin != null) {
             request.header("Origin", origin);
         }
-        return send(request);
+        return exchange(request);
     }
 
     public String origin() {
@@ -97,12 +97,35 @@ public final class WebClient {
         }
     }
 
+    /**
+     * Opens a WebSocket to {@code path} with this client's cookies, as a page of {@code origin} would
+     * (null: no Origin header, like a non-browser client).
+     */
+    public java.util.concurrent.CompletableFuture<java.net.http.WebSocket> openWebSocket(
+            String path, String origin, java.net.http.WebSocket.Listener listener) {
+        URI ws = URI.create(resolve(path).toString().replaceFirst("^http", "ws"));
+        java.net.http.WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        return builder.buildAsync(ws, listener);
+    }
+
+    /** Any request, with this client's cookies, redirects not followed. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return exchange(request).response();
+    }
+
+    public URI uri(String path) {
+        return resolve(path);
+    }
+
     URI resolve(String path) {
         URI uri = URI.create(path);
         return uri.isAbsolute() ? uri : base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    Page send(HttpRequest.Builder request) {
+    Page exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -118,7 +141,7 @@ public final class WebClient {
     Page follow(Page page) {
         Page current = page;
         for (int i = 0; i < MAX_REDIRECTS && current.isRedirect(); i++) {
-            current = send(HttpRequest.newBuilder(current.response().uri().resolve(current.location())).GET());
+            current = exchange(HttpRequest.newBuilder(current.response().uri().resolve(current.location())).GET());
         }
         return current;
     }

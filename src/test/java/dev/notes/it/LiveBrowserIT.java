@@ -1,0 +1,136 @@
+package dev.notes.it;
+
+import static dev.notes.it.NoteIT.createNote;
+import static dev.notes.it.NoteIT.uniqueKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Browser;
+import dev.notes.it.support.BrowserEvidence;
+import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/** Two browser windows on one instance see each other's changes without reloading. */
+@ExtendWith(NotesServer.class)
+class LiveBrowserIT {
+
+    @RegisterExtension
+    final BrowserEvidence browsers = new BrowserEvidence();
+
+    @Test
+    void aNotePageFollowsCommentsEditsAndDeletion(LibertyServer server) {
+        String author = Accounts.register(server, "xavi");
+        String key = uniqueKey("watched");
+        createNote(Accounts.logIn(server, author), key, "Watched", "first text");
+
+        Browser writer = browsers.open("writer", server.baseUri());
+        Browser reader = browsers.open("reader", server.baseUri());
+        logIn(writer, author);
+        writer.open("/note/view?key=" + key);
+        reader.open("/note/view?key=" + key);
+        writer.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+        reader.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+        Object readerPage = marker(reader);
+
+        writer.find("#commentForm textarea").sendKeys("Hello <b>live</b>\nsecond line");
+        writer.find("#commentForm input[type=submit]").click();
+        reader.until(numberOfElementsToBe(By.cssSelector("#comments li.comment"), 1));
+        assertThat(reader.find("#comments .comment-text").getText()).isEqualTo("Hello <b>live</b>\nsecond line");
+        assertThat(reader.find("#comments .comment-author").getText()).isEqualTo(author);
+        assertThat(reader.findAll("#comments .delete-comment")).as("anonymous readers delete nothing").isEmpty();
+        writer.until(numberOfElementsToBe(By.cssSelector("#comments li.comment"), 1));
+        assertThat(writer.find("#commentForm textarea").getAttribute("value")).isEmpty();
+        assertThat(reader.find("#noComments").isDisplayed()).isFalse();
+
+        writer.find("#comments .delete-comment").click();
+        reader.until(numberOfElementsToBe(By.cssSelector("#comments li.comment"), 0));
+        reader.until(visibilityOfElementLocated(By.id("noComments")));
+
+        Accounts.logIn(server, author).get("/note/edit?key=" + key).form("noteForm")
+                .set("title", "Watched, edited").set("body", "new\ntext").press("save");
+        reader.until(textToBe(By.cssSelector("h1.page-title"), "Watched, edited"));
+        assertThat(reader.find("#noteBody").getText()).isEqualTo("new\ntext");
+        assertThat(reader.driver().getTitle()).isEqualTo("Watched, edited");
+
+        writer.open("/note/delete?key=" + key);
+        writer.find("#deleteForm input[type=submit]").click();
+        reader.until(visibilityOfElementLocated(By.id("noteGone")));
+        assertThat(marker(reader)).as("no reload happened").isEqualTo(readerPage);
+        assertThat(reader.consoleProblems()).isEmpty();
+        assertThat(writer.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void theHomePageFollowsNotesAppearingChangingAndGoing(LibertyServer server) {
+        var author = Accounts.newUser(server, "yara");
+        String key = uniqueKey("arriving");
+        Browser home = browsers.open("home", server.baseUri());
+        home.open("/");
+        home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+        Object page = marker(home);
+        By link = By.cssSelector("#notes a.note-link[data-key='" + key + "']");
+
+        createNote(author.client(), key, "aaa first by title " + key, "");
+        home.until(visibilityOfElementLocated(link));
+        assertThat(home.driver().findElement(link).getText()).isEqualTo("aaa first by title " + key);
+        assertThat(home.driver().findElement(link).getAttribute("href")).endsWith("/note/view?key=" + key);
+
+        author.client().get("/note/edit?key=" + key).form("noteForm").set("title", "<i>retitled</i> " + key).press("save");
+        home.until(textToBe(link, "<i>retitled</i> " + key));
+
+        author.client().get("/note/delete?key=" + key).form("deleteForm").press("confirm");
+        home.until(invisibilityOfElementLocated(link));
+        assertThat(marker(home)).as("no reload happened").isEqualTo(page);
+        assertThat(home.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void aBrowserReconnectsAfterAServerRestartAndCatchesUp() {
+        // A server of its own: restarting the shared one would disturb the other tests.
+        try (LibertyServer server = LibertyServer.create("notes-it-restart", java.util.Map.of()).start()) {
+            var author = Accounts.newUser(server, "zack");
+            String before = uniqueKey("before");
+            createNote(author.client(), before, "Before the restart", "");
+            Browser home = browsers.open("home", server.baseUri());
+            home.open("/");
+            home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+
+            server.stop();
+            home.until(attributeToBe(By.id("liveStatus"), "data-state", "reconnecting"));
+            server.start();
+            home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+
+            // Logins live in memory on a single instance: the restart ended this one.
+            WebClient again = Accounts.logIn(server, author.username());
+            String after = uniqueKey("after");
+            createNote(again, after, "After the restart", "");
+            home.until(visibilityOfElementLocated(By.cssSelector("#notes a.note-link[data-key='" + after + "']")));
+            assertThat(home.findAll("#notes a.note-link[data-key='" + before + "']")).hasSize(1);
+        }
+    }
+
+    private static void logIn(Browser browser, String username) {
+        browser.open("/user/login");
+        browser.find("#loginForm\\:username").sendKeys(username);
+        browser.find("#loginForm\\:password").sendKeys(Accounts.PASSWORD);
+        browser.find("#loginForm\\:login").click();
+        browser.until(visibilityOfElementLocated(By.id("currentUser")));
+    }
+
+    /** A value kept in the page's JavaScript state: it survives live updates, not a reload. */
+    private static Object marker(Browser browser) {
+        return browser.driver() instanceof org.openqa.selenium.JavascriptExecutor js
+                ? js.executeScript("return window.__notesMarker ??= Math.random();")
+                : null;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.notes.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium, one profile each (its own cookies, like a separate person). Uses the
+ * system's Chromium and chromedriver (Debian's packages) when present, otherwise lets Selenium
+ * Manager find them. Never downloads a browser in CI: {@code .ci/run} installs Debian's.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SYSTEM_DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private URI base;
+
+    public Browser(URI base) {
+        this.base = base;
+        try {
+            profile = Files.createTempDirectory("notes-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions().addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+            options.setBinary(SYSTEM_CHROMIUM.toFile());
+        }
+        driver = Files.isExecutable(SYSTEM_DRIVER)
+                ? new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(SYSTEM_DRIVER.toFile()).build(), options)
+                : new ChromeDriver(options);
+    }
+
+    public Browser open(String path) {
+        driver.get(base.resolve(path.startsWith("/") ? path.substring(1) : path).toString());
+        return this;
+    }
+
+    /** Points further {@link #open} calls at another instance, keeping this profile's cookies for it. */
+    public Browser at(URI otherBase) {
+        this.base = otherBase;
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits (bounded) until the condition holds. */
+    public <T> T until(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    /** The browser console's warnings and errors so far (CSP violations, script errors). */
+    public List<String> consoleProblems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    /** Saves a screenshot and the page source under target/browser-failures/; returns their paths. */
+    public String saveEvidence(String name) {
+        Path dir = Path.of(System.getProperty("notes.target", "target"), "browser-failures");
+        try {
+            Files.createDirectories(dir);
+            Path png = dir.resolve(name + ".png");
+            Path html = dir.resolve(name + ".html");
+            Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(html, driver.getPageSource());
+            return png + " and " + html;
+        } catch (IOException | RuntimeException e) {
+            return "(no evidence saved: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}
