@@ -91,6 +91,13 @@ function receive(message) {
             state.lastEventId = Math.max(state.lastEventId, message.id);
             state.render.event(message);
         }
+    } else if (message.type === 'resync') {
+        // The server may have missed events (its Redis was away): fresh snapshots bring us up to date.
+        for (const topic of topics.values()) {
+            topic.ready = false;
+            topic.early = [];
+        }
+        send({ type: 'subscribe', topics: [...topics.keys()] });
     } else if (message.type === 'error') {
         console.warn('Notes live updates:', message.message);
     }

@@ -1,7 +1,6 @@
 package dev.notes.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +79,14 @@ public class LiveDelivery {
         }
     }
 
-    Collection<LiveConnection> connections() {
-        return connections;
+    /**
+     * Events may have been missed (Redis was away): every connection is told to resubscribe, and
+     * the fresh snapshots bring it up to date.
+     */
+    public void resynchronise() {
+        String message = LiveMessages.resync();
+        for (LiveConnection connection : connections) {
+            connection.send(message);
+        }
     }
 }

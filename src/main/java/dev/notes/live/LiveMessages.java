@@ -50,7 +50,8 @@ final class LiveMessages {
     public record ErrorMessage(String type, String message) {
     }
 
-    public record PongMessage(String type) {
+    /** A message with nothing but its type: "pong", "resync". */
+    public record Signal(String type) {
     }
 
     /** What a browser sends: "subscribe"/"unsubscribe" with topics, or "ping". */
@@ -102,7 +103,12 @@ final class LiveMessages {
     }
 
     static String pong() {
-        return encode(new PongMessage("pong"));
+        return encode(new Signal("pong"));
+    }
+
+    /** Events may have been missed: subscribe again to get fresh snapshots. */
+    static String resync() {
+        return encode(new Signal("resync"));
     }
 
     /** Parses a browser's message; throws {@link JsonbException} for anything that is not one. */

@@ -2,11 +2,13 @@ package dev.notes.live;
 
 import dev.notes.event.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The single-instance publisher: numbers events in memory and delivers them in-process. */
 @ApplicationScoped
+@Typed(LocalEventPublisher.class) // offered as EventPublisher only through dev.notes.cluster.EventPublishers
 public class LocalEventPublisher implements EventPublisher {
 
     private final AtomicLong lastId = new AtomicLong();

@@ -1,0 +1,136 @@
+package dev.notes.cluster;
+
+import dev.notes.event.DomainEvent;
+import dev.notes.live.EventPublisher;
+import dev.notes.live.LiveDelivery;
+import dev.notes.live.LiveEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.RScript;
+import org.redisson.api.RTopic;
+import org.redisson.api.listener.StatusListener;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The cluster's publisher: every committed change goes to one Redis channel, and every instance,
+ * the originating one included, delivers what it receives to its own browsers. So each browser
+ * gets each event exactly once, whichever instance made the change.
+ * <p>
+ * Numbering and publishing are one Lua script (INCR, then PUBLISH), so ids follow the order in which
+ * Redis relays the events. Plain pub/sub loses what is published while an instance is
+ * disconnected; instead of replaying, instances then tell their browsers to resubscribe, and the
+ * fresh snapshots contain everything: on every (re)subscription to the channel, and whenever an id
+ * is skipped.
+ */
+@ApplicationScoped
+@Typed(RedisEventPublisher.class)
+public class RedisEventPublisher implements EventPublisher {
+
+    static final String CHANNEL = "notes:events";
+    static final String LAST_ID_KEY = "notes:events:last-id";
+
+    private static final String PUBLISH_SCRIPT = """
+            local id = redis.call('INCR', KEYS[1])
+            redis.call('PUBLISH', KEYS[2], id .. '|' .. ARGV[1])
+            return id
+            """;
+    private static final long RETRY_SUBSCRIBE_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(RedisEventPublisher.class.getName());
+
+    @Inject
+    private RedisConnection redis;
+
+    @Inject
+    private LiveDelivery delivery;
+
+    @Inject
+    private ClusterMode mode;
+
+    private volatile long lastDelivered;
+    private volatile boolean stopped;
+
+    void subscribeOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (mode.isRedis()) {
+            subscribe();
+        }
+    }
+
+    private void subscribe() {
+        if (stopped) {
+            return;
+        }
+        RTopic topic = redis.client().getTopic(CHANNEL, StringCodec.INSTANCE);
+        topic.addListenerAsync(String.class, (channel, message) -> receive(message))
+                .thenCompose(listener -> topic.addListenerAsync(new StatusListener() {
+                    @Override
+                    public void onSubscribe(String channel) {
+                        LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
+                        delivery.resynchronise();
+                    }
+
+                    @Override
+                    public void onUnsubscribe(String channel) {
+                        LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
+                    }
+                }))
+                .exceptionally(failure -> {
+                    // Redis is not there yet: try again, for as long as the application runs.
+                    LOG.warning("Cannot subscribe to Redis (" + failure.getMessage() + "); retrying in "
+                            + RETRY_SUBSCRIBE_SECONDS + " s.");
+                    CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS).execute(this::subscribe);
+                    return null;
+                });
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+        try {
+            redis.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, PUBLISH_SCRIPT,
+                    RScript.ReturnType.LONG, List.of(LAST_ID_KEY, CHANNEL), EventCodec.encode(event));
+        } catch (RuntimeException e) {
+            // The change is committed; browsers see it at their next snapshot (after Redis returns,
+            // every instance resubscribes and has its browsers resynchronise).
+            LOG.log(Level.WARNING, "Could not publish a live event to Redis; browsers catch up when it is back", e);
+        }
+    }
+
+    private void receive(String message) {
+        LiveEvent event;
+        try {
+            event = EventCodec.decode(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Ignoring a message on " + CHANNEL + " that is no event", e);
+            return;
+        }
+        long previous = lastDelivered;
+        lastDelivered = Math.max(previous, event.id());
+        delivery.deliver(event);
+        if (previous > 0 && event.id() > previous + 1) {
+            // Events were published while this instance was not listening.
+            delivery.resynchronise();
+        }
+    }
+
+    @Override
+    public long lastEventId() {
+        try {
+            return redis.client().getAtomicLong(LAST_ID_KEY).get();
+        } catch (RuntimeException redisAway) {
+            return lastDelivered;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+    }
+}
