@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Keeps the login in the HTTP session and re-establishes the caller from it on every request.
@@ -29,6 +31,15 @@ import java.nio.charset.StandardCharsets;
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/user/login";
+
+    /**
+     * Request attribute set when the HTTP session could not be read or created: in a cluster, the
+     * session store (Redis) is away. The request then goes on as anonymous, and whatever needs a
+     * login answers "temporarily unavailable" (see {@code dev.notes.web.UnavailableFilter}).
+     */
+    public static final String SESSION_STORE_FAILED = "dev.notes.user.sessionStoreFailed";
+
+    private static final Logger LOG = Logger.getLogger(SessionAuthenticationMechanism.class.getName());
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -60,10 +71,15 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         }
         String username = result.getCallerPrincipal().getName();
         String displayName = users.find(username).map(User::getDisplayName).orElse(username);
-        HttpSession session = request.getSession();
-        request.changeSessionId();
-        session.setAttribute(SignedInUser.SESSION_ATTRIBUTE,
-                new SignedInUser(username, displayName, result.getCallerGroups()));
+        try {
+            HttpSession session = request.getSession();
+            request.changeSessionId();
+            session.setAttribute(SignedInUser.SESSION_ATTRIBUTE,
+                    new SignedInUser(username, displayName, result.getCallerGroups()));
+        } catch (RuntimeException sessionStoreAway) {
+            markSessionStoreFailed(request, sessionStoreAway);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         return context.notifyContainerAboutLogin(username, result.getCallerGroups());
     }
 
@@ -80,17 +96,26 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
-    /** The login kept in the request's session, if any. */
+    /** The login kept in the request's session, if any; none while the session store is away. */
     public static SignedInUser signedInUser(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
+        if (request.getAttribute(SESSION_STORE_FAILED) != null) {
             return null;
         }
         try {
-            return session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user ? user : null;
+            HttpSession session = request.getSession(false);
+            return session != null && session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) instanceof SignedInUser user
+                    ? user : null;
         } catch (IllegalStateException invalidated) {
             return null;
+        } catch (RuntimeException sessionStoreAway) {
+            markSessionStoreFailed(request, sessionStoreAway);
+            return null;
         }
+    }
+
+    private static void markSessionStoreFailed(HttpServletRequest request, RuntimeException cause) {
+        request.setAttribute(SESSION_STORE_FAILED, Boolean.TRUE);
+        LOG.log(Level.FINE, "The HTTP session store failed", cause);
     }
 
     private static String loginUrl(HttpServletRequest request) {

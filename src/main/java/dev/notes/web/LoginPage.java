@@ -38,6 +38,10 @@ public class LoginPage {
                 (HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        if (((HttpServletRequest) external.getRequest()).getAttribute(SessionAuthenticationMechanism.SESSION_STORE_FAILED) != null) {
+            Pages.unavailable();
+            return;
+        }
         switch (status) {
             case SUCCESS -> Pages.redirect(safeNext(next));
             case SEND_CONTINUE -> FacesContext.getCurrentInstance().responseComplete();

@@ -53,6 +53,13 @@ final class Pages {
         showErrorPage(HttpServletResponse.SC_FORBIDDEN, "/error/forbidden.xhtml");
     }
 
+    /** The session store (Redis) is away: "try again in a moment". */
+    static void unavailable() {
+        FacesContext.getCurrentInstance().getExternalContext()
+                .setResponseHeader("Retry-After", UnavailableFilter.RETRY_AFTER_SECONDS);
+        showErrorPage(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "/error/unavailable.xhtml");
+    }
+
     static void badRequest() {
         showErrorPage(HttpServletResponse.SC_BAD_REQUEST, "/error/error.xhtml");
     }
