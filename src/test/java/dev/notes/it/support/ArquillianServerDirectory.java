@@ -66,8 +66,11 @@ final class ArquillianServerDirectory {
             Files.writeString(directory.resolve("configDropins/overrides/arquillian.xml"), ARQUILLIAN_OVERRIDES);
             Files.writeString(directory.resolve("bootstrap.properties"),
                     templateText(template.resolve("bootstrap.properties")) + asProperties(properties));
-            if (Files.exists(template.resolve("jvm.options"))) {
-                Files.copy(template.resolve("jvm.options"), directory.resolve("jvm.options"));
+            for (Path file : LibertyServer.configurationFiles(template)) {
+                String fileName = file.getFileName().toString();
+                if (!fileName.equals("server.xml") && !fileName.equals("bootstrap.properties")) {
+                    Files.copy(file, directory.resolve(fileName));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the server directory " + directory, e);

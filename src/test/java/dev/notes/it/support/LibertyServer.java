@@ -70,15 +70,21 @@ public final class LibertyServer implements AutoCloseable {
         try {
             deleteRecursively(directory);
             Files.createDirectories(directory.resolve("apps"));
-            Files.copy(template.resolve("server.xml"), directory.resolve("server.xml"));
-            for (String optional : List.of("bootstrap.properties", "jvm.options")) {
-                if (Files.exists(template.resolve(optional))) {
-                    Files.copy(template.resolve(optional), directory.resolve(optional));
-                }
+            for (Path file : configurationFiles(template)) {
+                Files.copy(file, directory.resolve(file.getFileName()));
             }
             Files.copy(war, directory.resolve("apps/notes.war"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the server directory " + directory, e);
+        }
+    }
+
+    /** The template server's configuration: server.xml, its includes, Redisson's YAML, bootstrap.properties. */
+    static List<Path> configurationFiles(Path template) throws IOException {
+        try (Stream<Path> files = Files.list(template)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().matches(".*\\.(xml|yaml|properties|options)"))
+                    .toList();
         }
     }
 
@@ -94,6 +100,26 @@ public final class LibertyServer implements AutoCloseable {
         if (running) {
             run("stop");
             running = false;
+        }
+    }
+
+    /** Ends the server process at once ({@code kill -9}), as a crash would: nothing is shut down cleanly. */
+    public void kill() {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("Server " + name + " (pid " + pid + ") is not running"));
+            process.destroyForcibly();
+            process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            running = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No pid file " + pidFile, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Server " + name + " did not die within " + STOP_TIMEOUT, e);
         }
     }
 
@@ -190,7 +216,7 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -104,6 +104,13 @@ public final class LiveClient implements AutoCloseable {
                 && m.getString("key").equals(key));
     }
 
+    /** Every event received so far, in order, whether or not a test waited for it. */
+    public List<JsonObject> events() {
+        synchronized (seen) {
+            return seen.stream().filter(m -> m.getString("type").equals("event")).toList();
+        }
+    }
+
     /** Everything received so far and not yet consumed by {@link #await}, without waiting. */
     public List<JsonObject> drain() {
         List<JsonObject> rest = new ArrayList<>();

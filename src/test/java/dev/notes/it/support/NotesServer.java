@@ -39,7 +39,7 @@ public final class NotesServer implements BeforeAllCallback, ParameterResolver {
     }
 
     /** Stops the server when JUnit closes the root store, after the last test. */
-    private record Running(LibertyServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LibertyServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.stop();

@@ -138,7 +138,8 @@ public final class WebClient {
         }
     }
 
-    Page follow(Page page) {
+    /** Follows the redirects a response starts, as a browser would. */
+    public Page follow(Page page) {
         Page current = page;
         for (int i = 0; i < MAX_REDIRECTS && current.isRedirect(); i++) {
             current = exchange(HttpRequest.newBuilder(current.response().uri().resolve(current.location())).GET());

@@ -1,0 +1,94 @@
+package dev.notes.it;
+
+import static dev.notes.it.NoteIT.comment;
+import static dev.notes.it.NoteIT.createNote;
+import static dev.notes.it.NoteIT.uniqueKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.LiveClient;
+import dev.notes.it.support.NotesCluster;
+import dev.notes.it.support.NotesCluster.Cluster;
+import dev.notes.it.support.WebClient;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A change made through either instance reaches every browser on every instance, exactly once. */
+@ExtendWith(NotesCluster.class)
+class ClusterLiveIT {
+
+    @Test
+    void fourWindowsOnTwoInstancesSeeEveryChangeOnce(Cluster cluster) {
+        String author = Accounts.register(cluster.a(), "eve");
+        WebClient onA = Accounts.logIn(cluster.a(), author);
+        WebClient onB = ClusterSessionIT.sameBrowser(onA, cluster.b());
+        String key = uniqueKey("shared");
+        createNote(onA, key, "Shared", "v1");
+
+        List<LiveClient> windows = List.of(
+                LiveClient.connect(new WebClient(cluster.a().baseUri())).subscribe("note:" + key, "home"),
+                LiveClient.connect(new WebClient(cluster.a().baseUri())).subscribe("note:" + key, "home"),
+                LiveClient.connect(new WebClient(cluster.b().baseUri())).subscribe("note:" + key, "home"),
+                LiveClient.connect(new WebClient(cluster.b().baseUri())).subscribe("note:" + key, "home"));
+        try {
+            onB.get("/note/edit?key=" + key).form("noteForm").set("body", "v2 via B").press("save");
+            comment(onA, key, "via A");
+            comment(onB, key, "via B");
+            long viaA = Long.parseLong(onA.get("/note/view?key=" + key).document()
+                    .select("#comments li.comment").last().attr("data-comment-id"));
+            onB.get("/note/view?key=" + key).form("commentActions").press("delete", String.valueOf(viaA));
+            String created = uniqueKey("created-on-b");
+            createNote(onB, created, "Created on B", "");
+
+            for (LiveClient window : windows) {
+                window.await(event("note.created", created, "home"));
+                // All of them, in the order of the changes, each once (also on the instance that made it).
+                assertThat(window.events()).extracting(ClusterLiveIT::describe).containsExactly(
+                        "note.updated home v2 via B",
+                        "note.updated note:" + key + " v2 via B",
+                        "comment.added note:" + key + " via A",
+                        "comment.added note:" + key + " via B",
+                        "comment.deleted note:" + key + " " + viaA,
+                        "note.created home ");
+            }
+        } finally {
+            windows.forEach(LiveClient::close);
+        }
+    }
+
+    @Test
+    void eventIdsAreOneSequenceAcrossInstances(Cluster cluster) {
+        String author = Accounts.register(cluster.b(), "finn");
+        WebClient onA = Accounts.logIn(cluster.a(), author);
+        WebClient onB = ClusterSessionIT.sameBrowser(onA, cluster.b());
+        String key = uniqueKey("sequence");
+        createNote(onA, key, "Sequence", "");
+        try (LiveClient window = LiveClient.connect(new WebClient(cluster.b().baseUri())).subscribe("note:" + key)) {
+            for (int i = 1; i <= 6; i++) {
+                comment(i % 2 == 0 ? onA : onB, key, "comment " + i);
+            }
+            long previous = 0;
+            for (int i = 1; i <= 6; i++) {
+                JsonObject event = window.await(event("comment.added", key, "note:" + key));
+                assertThat(event.getJsonObject("comment").getString("text")).isEqualTo("comment " + i);
+                assertThat(event.getJsonNumber("id").longValue()).isGreaterThan(previous);
+                previous = event.getJsonNumber("id").longValue();
+            }
+        }
+    }
+
+    private static String describe(JsonObject event) {
+        String what = event.containsKey("note") ? event.getJsonObject("note").getString("body", "")
+                : event.getJsonObject("comment").containsKey("text") ? event.getJsonObject("comment").getString("text")
+                : String.valueOf(event.getJsonObject("comment").getJsonNumber("id").longValue());
+        return event.getString("event") + " " + event.getString("topic") + " " + what;
+    }
+
+    private static Predicate<JsonObject> event(String event, String key, String topic) {
+        return m -> m.getString("type").equals("event") && m.getString("event").equals(event)
+                && m.getString("key").equals(key) && m.getString("topic").equals(topic);
+    }
+}

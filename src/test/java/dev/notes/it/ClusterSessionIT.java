@@ -1,0 +1,108 @@
+package dev.notes.it;
+
+import static dev.notes.it.NoteIT.uniqueKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.NotesCluster;
+import dev.notes.it.support.NotesCluster.Cluster;
+import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two instances behind an imaginary load balancer without sticky sessions: the same cookies work on
+ * both, a logout on one ends the login on both, forms travel between them, and a crashed instance
+ * logs nobody out.
+ */
+@ExtendWith(NotesCluster.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterSessionIT {
+
+    @Test
+    @Order(1)
+    void aLoginOnOneInstanceIsALoginOnBoth(Cluster cluster) {
+        String username = Accounts.register(cluster.a(), "anna");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = sameBrowser(onA, cluster.b());
+
+        assertThat(onB.get("/").text("#currentUser")).contains("Display " + username);
+        assertThat(onB.get("/note/add").title()).isEqualTo("Add a Note");
+    }
+
+    @Test
+    @Order(2)
+    void aLogoutOnOneInstanceEndsTheLoginOnBoth(Cluster cluster) {
+        String username = Accounts.register(cluster.b(), "bert");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = sameBrowser(onA, cluster.b());
+        WebClient oldCookiesOnB = sameBrowser(onA, cluster.b());
+        assertThat(onB.get("/").has("#currentUser")).isTrue();
+
+        onA.get("/").form("logoutForm").press("logout");
+        assertThat(oldCookiesOnB.get("/").has("#currentUser")).as("the cookies from before the logout, on B").isFalse();
+        assertThat(oldCookiesOnB.getRaw("/note/add").location()).contains("/user/login");
+    }
+
+    @Test
+    @Order(3)
+    void formsRenderedByOneInstanceArePostedToTheOther(Cluster cluster) {
+        String username = Accounts.register(cluster.a(), "cleo");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = sameBrowser(onA, cluster.b());
+        String key = uniqueKey("travelling");
+
+        // Rendered by A, posted to B; then back and forth, as a round-robin balancer would do.
+        Page form = onA.get("/note/add");
+        Map<String, String> fields = form.form("noteForm").set("key", key).set("title", "Travelling").fields();
+        Page saved = onB.follow(onB.postRaw("/note/add", withButton(fields, "noteForm:save"), onB.origin()));
+        assertThat(saved.path()).isEqualTo("/note/view?key=" + key);
+
+        for (int round = 1; round <= 4; round++) {
+            WebClient renders = round % 2 == 0 ? onA : onB;
+            WebClient receives = round % 2 == 0 ? onB : onA;
+            Page edit = renders.get("/note/edit?key=" + key);
+            Map<String, String> editFields = edit.form("noteForm").set("title", "Travelling " + round).fields();
+            Page result = receives.follow(receives.postRaw("/note/edit",
+                    withButton(editFields, "noteForm:save"), receives.origin()));
+            assertThat(result.title()).as("round %d", round).isEqualTo("Travelling " + round);
+        }
+        assertThat(onA.get("/note/view?key=" + key).title()).isEqualTo("Travelling 4");
+    }
+
+    @Test
+    @Order(4)
+    void aCrashedInstanceLogsNobodyOut(Cluster cluster) {
+        String username = Accounts.register(cluster.a(), "dora");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = sameBrowser(onA, cluster.b());
+        try {
+            cluster.a().kill();
+            Page home = onB.get("/");
+            assertThat(home.text("#currentUser")).contains("Display " + username);
+            String key = uniqueKey("after-crash");
+            Page saved = onB.get("/note/add").form("noteForm").set("key", key).set("title", "Still here").press("save");
+            assertThat(saved.title()).isEqualTo("Still here");
+        } finally {
+            cluster.a().start();
+        }
+        assertThat(sameBrowser(onA, cluster.a()).get("/").text("#currentUser")).as("A, restarted")
+                .contains("Display " + username);
+    }
+
+    /** A client for {@code instance} with the cookies of {@code browser}: the same browser, another instance. */
+    static WebClient sameBrowser(WebClient browser, dev.notes.it.support.LibertyServer instance) {
+        WebClient other = new WebClient(instance.baseUri());
+        other.copyCookiesFrom(browser);
+        return other;
+    }
+
+    private static Map<String, String> withButton(Map<String, String> fields, String button) {
+        return PermissionIT.withButton(fields, button);
+    }
+}

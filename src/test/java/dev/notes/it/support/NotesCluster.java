@@ -1,0 +1,76 @@
+package dev.notes.it.support;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Two Notes instances, A and B, joined through Redis ({@code NOTES_CLUSTER=redis}) and sharing one
+ * PostgreSQL database and one pair of Faces keys, as a load balancer would see them. Shared by the
+ * test classes that declare {@code @ExtendWith(NotesCluster.class)} and take a {@link Cluster}
+ * parameter; stopped after the last test.
+ */
+public final class NotesCluster implements BeforeAllCallback, ParameterResolver {
+
+    private static final String KEY = NotesCluster.class.getName();
+
+    /** The two instances. */
+    public record Cluster(LibertyServer a, LibertyServer b)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+        public List<LibertyServer> instances() {
+            return List.of(a, b);
+        }
+
+        @Override
+        public void close() {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        cluster(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Cluster.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return cluster(context);
+    }
+
+    private static Cluster cluster(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> start(), Cluster.class);
+    }
+
+    private static Cluster start() {
+        TestPostgres.Database database = TestPostgres.newDatabase("cluster");
+        Map<String, String> settings = new HashMap<>(TestRedis.settings());
+        settings.put("NOTES_CLUSTER", "redis");
+        settings.put("NOTES_FACES_SECRET", randomKey(16));
+        settings.put("NOTES_FACES_MAC_SECRET", randomKey(32));
+        LibertyServer a = LibertyServer.withPostgres("notes-it-a", database, settings);
+        LibertyServer b = LibertyServer.withPostgres("notes-it-b", database, settings);
+        a.start();
+        b.start();
+        return new Cluster(a, b);
+    }
+
+    private static String randomKey(int bytes) {
+        byte[] key = new byte[bytes];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
