@@ -2,15 +2,10 @@ package dev.notes.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notes.EnglishValidator;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
-import java.util.Locale;
-import org.hibernate.validator.HibernateValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -18,21 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CommentDraftTest {
 
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void createValidator() {
-        factory = Validation.byProvider(HibernateValidator.class).configure()
-                .defaultLocale(Locale.ENGLISH)
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
+    private static final Validator validator = EnglishValidator.get();
 
     private static List<String> messages(String text) {
         return validator.validate(new CommentDraft(text)).stream()

@@ -2,16 +2,11 @@ package dev.notes.note;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notes.EnglishValidator;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import org.hibernate.validator.HibernateValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,21 +17,7 @@ class NoteDraftTest {
     private static final String KEY_CHARACTERS =
             "A key may contain only letters, digits and the characters . _ ~ - (no spaces).";
 
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void createValidator() {
-        factory = Validation.byProvider(HibernateValidator.class).configure()
-                .defaultLocale(Locale.ENGLISH)
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
+    private static final Validator validator = EnglishValidator.get();
 
     private static List<String> messages(NoteDraft draft, String property) {
         return validator.validateProperty(draft, property).stream().map(ConstraintViolation::getMessage).sorted().toList();

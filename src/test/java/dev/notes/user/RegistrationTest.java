@@ -2,15 +2,11 @@ package dev.notes.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.notes.EnglishValidator;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Locale;
-import org.hibernate.validator.HibernateValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,21 +19,7 @@ class RegistrationTest {
     private static final String PASSWORD_RULE = "A password is 8 to 128 characters long.";
     private static final String NOT_AN_EMAIL = "This is not an e-mail address.";
 
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void createValidator() {
-        factory = Validation.byProvider(HibernateValidator.class).configure()
-                .defaultLocale(Locale.ENGLISH)
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        factory.close();
-    }
+    private static final Validator validator = EnglishValidator.get();
 
     private static Registration valid() {
         return new Registration("alice", "Alice Liddell", "alice@example.org", "correct horse");
