@@ -1,0 +1,53 @@
+package dev.notes.cluster;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Names the instance that answered in an {@code X-Notes-Instance} header: behind a load balancer,
+ * operators (and the tests) can see where a request went. The name is {@code NOTES_INSTANCE}, else
+ * {@code <Liberty server>@<host>}: distinct for servers on one machine and for containers alike.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class InstanceNameFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String HEADER = "X-Notes-Instance";
+
+    @Inject
+    @ConfigProperty(name = "NOTES_INSTANCE")
+    private Optional<String> configured;
+
+    private String name;
+
+    @Override
+    public void init() {
+        name = configured.orElseGet(() -> System.getProperty("wlp.server.name", "notes") + "@" + hostName());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader(HEADER, name);
+        chain.doFilter(request, response);
+    }
+}
