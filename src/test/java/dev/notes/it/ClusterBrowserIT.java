@@ -116,7 +116,7 @@ class ClusterBrowserIT {
 
     @Test
     @Order(4)
-    void aStoppedInstanceLogsNobodyOutAndItsWindowReconnects(Cluster cluster) {
+    void aKilledInstanceLogsNobodyOutAndItsWindowReconnects(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "opal");
         Browser browser = browsers.open("browser", cluster.b().baseUri());
         logIn(browser, username);
@@ -124,7 +124,7 @@ class ClusterBrowserIT {
         browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
         String windowOnB = browser.driver().getWindowHandle();
 
-        cluster.b().stop();
+        cluster.b().kill();
         try {
             browser.until(attributeToBe(By.id("liveStatus"), "data-state", "reconnecting"));
             // Another tab of the same browser, sent to A as a load balancer would: still logged in.
