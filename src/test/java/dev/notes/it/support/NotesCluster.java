@@ -52,17 +52,22 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
 
     private static Cluster cluster(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> start(), Cluster.class);
+                .getOrComputeIfAbsent(KEY, key -> start("notes-it", Map.of()), Cluster.class);
     }
 
-    private static Cluster start() {
+    /**
+     * Another pair of instances, {@code <prefix>-a} and {@code <prefix>-b}, with settings of its own
+     * (on the test Redis, in a fresh database); the caller closes it.
+     */
+    public static Cluster start(String prefix, Map<String, String> extraSettings) {
         TestPostgres.Database database = TestPostgres.newDatabase("cluster");
         Map<String, String> settings = new HashMap<>(TestRedis.settings());
         settings.put("NOTES_CLUSTER", "redis");
         settings.put("NOTES_FACES_SECRET", randomKey(16));
         settings.put("NOTES_FACES_MAC_SECRET", randomKey(32));
-        LibertyServer a = LibertyServer.withPostgres("notes-it-a", database, settings);
-        LibertyServer b = LibertyServer.withPostgres("notes-it-b", database, settings);
+        settings.putAll(extraSettings);
+        LibertyServer a = LibertyServer.withPostgres(prefix + "-a", database, settings);
+        LibertyServer b = LibertyServer.withPostgres(prefix + "-b", database, settings);
         a.start();
         b.start();
         return new Cluster(a, b);
