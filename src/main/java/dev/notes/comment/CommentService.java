@@ -6,6 +6,7 @@ import dev.notes.note.Note;
 import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
+import dev.notes.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The comment use cases. Each public method is one transaction; arguments are validated first. */
@@ -43,7 +43,7 @@ public class CommentService {
     public Comment add(String noteKey, @NotNull @Valid CommentDraft draft, @NotNull String author) {
         String text = draft.getText();
         Note note = notes.find(noteKey).orElseThrow(() -> new NoteNotFoundException(noteKey));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Times.now();
         Comment comment = new Comment(note, author, text, now);
         em.persist(comment);
         em.flush();
@@ -65,6 +65,6 @@ public class CommentService {
         em.remove(comment);
         em.flush();
         events.fire(new CommentEvent(CommentEvent.Kind.DELETED, note.getKey(), commentId, comment.getAuthor(),
-                comment.getText(), comment.getCreatedAt(), actor, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                comment.getText(), comment.getCreatedAt(), actor, Times.now()));
     }
 }

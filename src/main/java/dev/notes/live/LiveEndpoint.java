@@ -36,7 +36,7 @@ public class LiveEndpoint {
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
 
     private static final Pattern NOTE_TOPIC = Pattern.compile(
-            Pattern.quote(LiveMessages.NOTE_PREFIX) + "[A-Za-z0-9._~-]{1," + NoteDraft.KEY_MAX + "}");
+            Pattern.quote(LiveMessages.NOTE_PREFIX) + NoteDraft.KEY_CHARACTER + "{1," + NoteDraft.KEY_MAX + "}");
 
     @Inject
     private LiveDelivery delivery;

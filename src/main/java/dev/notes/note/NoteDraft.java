@@ -17,11 +17,12 @@ public class NoteDraft implements Serializable {
     public static final int KEY_MAX = 100;
     public static final int TITLE_MAX = 255;
     public static final int BODY_MAX = 100_000;
+    /** RFC 3986 "unreserved" characters: a key needs no escaping in a path or a query. */
+    public static final String KEY_CHARACTER = "[A-Za-z0-9._~-]";
 
     @NotNull(message = "Please enter a key.")
     @Size(min = 1, max = KEY_MAX, message = "A key is 1 to {max} characters long.")
-    // RFC 3986 "unreserved" characters: a key needs no escaping in a path or a query.
-    @Pattern(regexp = "[A-Za-z0-9._~-]*",
+    @Pattern(regexp = KEY_CHARACTER + "*",
             message = "A key may contain only letters, digits and the characters . _ ~ - (no spaces).")
     private String key;
 

@@ -3,6 +3,7 @@ package dev.notes.note;
 import dev.notes.event.DomainEvent;
 import dev.notes.event.NoteEvent;
 import dev.notes.platform.Constraints;
+import dev.notes.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,8 +14,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,7 +53,7 @@ public class NoteService {
         if (find(key).isPresent()) {
             throw new DuplicateNoteKeyException(key);
         }
-        Note note = new Note(key, draft.getTitle(), draft.getBody(), author, now());
+        Note note = new Note(key, draft.getTitle(), draft.getBody(), author, Times.now());
         em.persist(note);
         try {
             em.flush();
@@ -81,7 +80,7 @@ public class NoteService {
         if (note.getVersion() != expectedVersion) {
             throw new StaleNoteException(key);
         }
-        note.revise(draft.getTitle(), draft.getBody(), now());
+        note.revise(draft.getTitle(), draft.getBody(), Times.now());
         try {
             em.flush();
         } catch (OptimisticLockException e) {
@@ -98,7 +97,7 @@ public class NoteService {
         requireAuthor(note, editor, "delete");
         em.remove(note);
         em.flush();
-        events.fire(new NoteEvent(NoteEvent.Kind.DELETED, key, note.getTitle(), note.getBody(), editor, now()));
+        events.fire(new NoteEvent(NoteEvent.Kind.DELETED, key, note.getTitle(), note.getBody(), editor, Times.now()));
     }
 
     /** Throws unless {@code username} is the note's author. */
@@ -106,10 +105,5 @@ public class NoteService {
         if (!note.isAuthoredBy(username)) {
             throw new NotPermittedException("Only the author of a note may " + action + " it.");
         }
-    }
-
-    /** Database timestamps keep microseconds at most; truncating keeps values equal after a round trip. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,6 +3,7 @@ package dev.notes.platform;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How times are shown: one format, in UTC, so that every instance, every page and every live
@@ -14,6 +15,14 @@ public final class Times {
             .withZone(ZoneOffset.UTC);
 
     private Times() {
+    }
+
+    /**
+     * The current time as stored: databases keep microseconds at most, so truncating to
+     * milliseconds keeps values equal after a round trip (and in events and pages alike).
+     */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** "2026-11-29 14:05 UTC"; empty for null. */

@@ -1,6 +1,7 @@
 package dev.notes.user;
 
 import dev.notes.platform.Constraints;
+import dev.notes.platform.Times;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +11,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,7 +62,7 @@ public class UserService {
         String email = registration.getEmail() == null || registration.getEmail().isBlank()
                 ? null : registration.getEmail().trim();
         User user = new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
-                registration.getDisplayName().trim(), email, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                registration.getDisplayName().trim(), email, Times.now());
         em.persist(user);
         try {
             em.flush();
