@@ -157,10 +157,35 @@ function homeRenderer(list) {
         empty?.classList.toggle('d-none', list.children.length > 0);
     }
 
+    // The reader's "recently viewed" links follow renames and deletions; which notes they are
+    // is the reader's own session state, so new notes never join them here.
+    function updateRecentlyViewed(message) {
+        const key = message.note?.key ?? message.key;
+        for (const link of document.querySelectorAll('a.recent-link')) {
+            if (link.dataset.key !== key) {
+                continue;
+            }
+            if (message.event === 'note.deleted') {
+                link.closest('li').remove();
+            } else if (message.note) {
+                link.textContent = message.note.title;
+            }
+        }
+    }
+
     return {
         snapshot(message) {
             list.replaceChildren(...message.notes.map(newItem));
             updateEmpty();
+            const current = new Map(message.notes.map((note) => [note.key, note]));
+            for (const link of document.querySelectorAll('a.recent-link')) {
+                const note = current.get(link.dataset.key);
+                if (note) {
+                    link.textContent = note.title;
+                } else {
+                    link.closest('li').remove();
+                }
+            }
         },
         event(message) {
             if (message.event === 'note.deleted') {
@@ -169,6 +194,7 @@ function homeRenderer(list) {
             } else if (message.note) {
                 upsert(message.note);
             }
+            updateRecentlyViewed(message);
         },
     };
 }

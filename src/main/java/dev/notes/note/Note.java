@@ -18,12 +18,15 @@ import java.time.Instant;
 @NamedQuery(name = Note.FIND_BY_KEY, query = "SELECT n FROM Note n WHERE n.key = :key")
 @NamedQuery(name = Note.LIST_BY_TITLE,
         query = "SELECT NEW dev.notes.note.NoteSummary(n.key, n.title) FROM Note n ORDER BY LOWER(n.title), n.key")
+@NamedQuery(name = Note.SUMMARIES_BY_KEY,
+        query = "SELECT NEW dev.notes.note.NoteSummary(n.key, n.title) FROM Note n WHERE n.key IN :keys")
 public class Note implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     static final String FIND_BY_KEY = "Note.findByKey";
     static final String LIST_BY_TITLE = "Note.listByTitle";
+    static final String SUMMARIES_BY_KEY = "Note.summariesByKey";
 
     @Id
     @SequenceGenerator(name = "note_id", sequenceName = "notes_seq", allocationSize = 50)

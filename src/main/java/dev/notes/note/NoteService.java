@@ -15,7 +15,11 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The note use cases. Each public method is one transaction; arguments are checked by Bean
@@ -35,6 +39,19 @@ public class NoteService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NoteSummary> listByTitle() {
         return em.createNamedQuery(Note.LIST_BY_TITLE, NoteSummary.class).getResultList();
+    }
+
+    /** The notes that still exist among the keys, in the keys' order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<NoteSummary> summariesOf(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, NoteSummary> byKey = em.createNamedQuery(Note.SUMMARIES_BY_KEY, NoteSummary.class)
+                .setParameter("keys", keys)
+                .getResultStream()
+                .collect(Collectors.toMap(NoteSummary::key, Function.identity()));
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,13 +7,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The home page: every note by title. */
+/** The home page: every note by title and, for a logged-in reader, the notes they opened last. */
 @Named
 @RequestScoped
 public class HomePage {
 
     @Inject
     private NoteService notes;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private RecentlyViewed recentlyViewed;
 
     private List<NoteSummary> summaries;
 
@@ -22,5 +28,10 @@ public class HomePage {
             summaries = notes.listByTitle();
         }
         return summaries;
+    }
+
+    /** Empty for anonymous readers, whose requests must not create a session. */
+    public List<NoteSummary> getRecentlyViewed() {
+        return currentUser.isLoggedIn() ? notes.summariesOf(recentlyViewed.keys()) : List.of();
     }
 }

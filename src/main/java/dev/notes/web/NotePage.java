@@ -35,6 +35,9 @@ public class NotePage {
     private CurrentUser currentUser;
 
     @Inject
+    private RecentlyViewed recentlyViewed;
+
+    @Inject
     @RequestParameterMap
     private Map<String, String> requestParameters;
 
@@ -49,10 +52,12 @@ public class NotePage {
         key = requestParameters.get("key");
     }
 
-    /** Before rendering: answers 404 for an unknown note. */
+    /** Before rendering: answers 404 for an unknown note, and remembers a logged-in reader's visit. */
     public void load() {
         if (getNote() == null) {
             Pages.notFound();
+        } else if (currentUser.isLoggedIn()) {
+            recentlyViewed.viewed(note.getKey());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,6 +78,26 @@ class ClusterSessionIT {
 
     @Test
     @Order(4)
+    void sessionScopedStateChangedInPlaceOnOneInstanceIsSeenOnTheOther(Cluster cluster) {
+        String username = Accounts.register(cluster.a(), "emil");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = sameBrowser(onA, cluster.b());
+        String first = uniqueKey("first-read");
+        String second = uniqueKey("second-read");
+        onA.get("/note/add").form("noteForm").set("key", first).set("title", "First read").press("save");
+        onA.get("/note/add").form("noteForm").set("key", second).set("title", "Second read").press("save");
+
+        // RecentlyViewed is a @SessionScoped bean that each note page (saving redirects to one)
+        // changes in place; every step below reorders it on one instance and reads it on the other.
+        assertThat(recentlyViewed(onB)).containsExactly("Second read", "First read");
+        onA.get("/note/view?key=" + first);
+        assertThat(recentlyViewed(onB)).containsExactly("First read", "Second read");
+        onB.get("/note/view?key=" + second);
+        assertThat(recentlyViewed(onA)).containsExactly("Second read", "First read");
+    }
+
+    @Test
+    @Order(5)
     void aCrashedInstanceLogsNobodyOut(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "dora");
         WebClient onA = Accounts.logIn(cluster.a(), username);
@@ -100,6 +121,10 @@ class ClusterSessionIT {
         WebClient other = new WebClient(instance.baseUri());
         other.copyCookiesFrom(browser);
         return other;
+    }
+
+    private static List<String> recentlyViewed(WebClient client) {
+        return client.get("/").document().select("#recentlyViewed a.recent-link").eachText();
     }
 
     private static Map<String, String> withButton(Map<String, String> fields, String button) {

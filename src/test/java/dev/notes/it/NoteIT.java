@@ -201,6 +201,7 @@ class NoteIT {
         assertThat(view.has(".delete-comment")).isFalse();
         assertThat(view.has("#editLink")).isFalse();
         assertThat(view.has("#loginToComment")).isTrue();
+        anonymous.get("/");
         assertThat(anonymous.cookie("JSESSIONID")).as("reading creates no session").isEmpty();
 
         for (String path : List.of("/note/add", "/note/edit?key=" + key, "/note/delete?key=" + key)) {
