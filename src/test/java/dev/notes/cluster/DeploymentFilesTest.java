@@ -1,23 +1,58 @@
 package dev.notes.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * What docker/ promises, checked without a Docker engine: the files parse, and say what the README
  * says they do (replicas, health checks, secrets from outside, the documented Dockerfile order).
+ * And, as no docker compose, kubectl or hadolint runs here, they are validated against what those
+ * tools validate against: the Compose Specification's JSON Schema, the Kubernetes API's models, and
+ * the hadolint rules that apply to this Dockerfile. Each check is shown to reject a broken file, so
+ * none of them can pass by checking nothing.
  */
 class DeploymentFilesTest {
 
     private static final Path DOCKER = Path.of("docker");
+
+    /** The Compose Specification's schema, vendored with its origin in src/test/resources/schemas/README.md. */
+    private static final Schema COMPOSE_SPEC = composeSpec();
+
+    /**
+     * The Kubernetes API's types for the kinds docker/kubernetes uses. These models are generated
+     * from the Kubernetes OpenAPI specification; reading a document into one checks it against that
+     * schema: unknown fields and missing required fields are refused, and so are values of the wrong type.
+     */
+    private static final Map<String, Class<?>> KUBERNETES_KINDS = Map.of(
+            "apps/v1 Deployment", V1Deployment.class,
+            "v1 Service", V1Service.class,
+            "networking.k8s.io/v1 Ingress", V1Ingress.class,
+            "policy/v1 PodDisruptionBudget", V1PodDisruptionBudget.class,
+            "v1 Secret", V1Secret.class);
 
     /** What a Dockerfile step does, in the words of the Open Liberty images' documented order. */
     private static String stepKind(String step) {
@@ -50,11 +85,114 @@ class DeploymentFilesTest {
     }
 
     private static List<Map<String, Object>> documents(Path file) throws IOException {
+        return documents(Files.readString(file));
+    }
+
+    private static List<Map<String, Object>> documents(String yaml) {
         List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Yaml().loadAll(Files.readString(file))) {
+        for (Object document : new Yaml().loadAll(yaml)) {
             documents.add(map(document));
         }
         return documents;
+    }
+
+    private static Schema composeSpec() {
+        // Loaded by its location, which its relative $id ("compose_spec.json") resolves against.
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                .getSchema(SchemaLocation.of("classpath:schemas/compose-spec.json"));
+    }
+
+    /** What the Compose Specification's schema finds wrong in a Compose file, as readable lines. */
+    private static List<String> composeProblems(String compose) {
+        return COMPOSE_SPEC.validate(compose, InputFormat.YAML).stream().map(Error::toString).toList();
+    }
+
+    /** Reads a manifest into the Kubernetes API type of its apiVersion and kind; throws if it is not one. */
+    private static void readAsKubernetesApiObject(Map<String, Object> manifest) {
+        String kind = manifest.get("apiVersion") + " " + manifest.get("kind");
+        assertThat(KUBERNETES_KINDS).as("a known Kubernetes kind").containsKey(kind);
+        // The models' type adapters validate the JSON against the OpenAPI-derived fields first.
+        JSON.getGson().fromJson(new Gson().toJsonTree(manifest), KUBERNETES_KINDS.get(kind));
+    }
+
+    /** The Dockerfile's instructions, continuation lines joined and comments dropped. */
+    private static List<String> instructions(List<String> lines) {
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+            } else {
+                instructions.add(current.append(trimmed).toString().strip());
+                current.setLength(0);
+            }
+        }
+        return instructions;
+    }
+
+    private static final Pattern APT_INSTALL = Pattern.compile("\\b(apt-get|apt)\\s+install\\b");
+
+    /**
+     * The hadolint rules that bear on an image like this one (hadolint itself is not to be had from
+     * Maven Central, Debian or npm): a pinned base image (DL3006, DL3007), COPY rather than ADD
+     * (DL3020), no sudo (DL3004), apt installs without recommended packages (DL3015), JSON-form CMD
+     * and ENTRYPOINT (DL3025), a non-root last USER (DL3002); and, for OpenShift-style arbitrary
+     * user IDs, files copied with --chown, and the OCI labels the README documents.
+     */
+    private static List<String> dockerfileProblems(List<String> lines) {
+        List<String> problems = new ArrayList<>();
+        List<String> instructions = instructions(lines);
+        String lastUser = null;
+        for (String instruction : instructions) {
+            String keyword = instruction.split("\\s+", 2)[0].toUpperCase();
+            String arguments = instruction.substring(keyword.length()).strip();
+            switch (keyword) {
+                case "FROM" -> {
+                    String image = arguments.split("\\s+")[0];
+                    String tag = image.contains("@") ? "digest" : image.substring(image.lastIndexOf('/') + 1)
+                            .replaceFirst("^[^:]*:?", "");
+                    if (tag.isEmpty() || tag.equals("latest")) {
+                        problems.add("DL3006/DL3007 base image without a pinned tag: " + image);
+                    }
+                }
+                case "ADD" -> problems.add("DL3020 ADD instead of COPY: " + instruction);
+                case "COPY" -> {
+                    if (!arguments.startsWith("--chown=") && !arguments.contains(" --chown=")) {
+                        problems.add("COPY without --chown: " + instruction);
+                    }
+                }
+                case "RUN" -> {
+                    if (arguments.matches("(?s).*\\bsudo\\b.*")) {
+                        problems.add("DL3004 sudo in RUN: " + instruction);
+                    }
+                    if (APT_INSTALL.matcher(arguments).find() && !arguments.contains("--no-install-recommends")) {
+                        problems.add("DL3015 apt install without --no-install-recommends: " + instruction);
+                    }
+                }
+                case "CMD", "ENTRYPOINT" -> {
+                    if (!arguments.startsWith("[")) {
+                        problems.add("DL3025 " + keyword + " not in JSON form: " + instruction);
+                    }
+                }
+                case "USER" -> lastUser = arguments;
+                default -> {
+                }
+            }
+        }
+        if (lastUser == null || lastUser.matches("(root|0)(:.*)?")) {
+            problems.add("DL3002 the last USER is root (or none is set): " + lastUser);
+        }
+        String labels = String.join("\n", instructions.stream().filter(i -> i.startsWith("LABEL ")).toList());
+        for (String label : List.of("title", "description", "version", "revision", "licenses")) {
+            if (!labels.contains("org.opencontainers.image." + label + "=")) {
+                problems.add("no LABEL org.opencontainers.image." + label);
+            }
+        }
+        return problems;
     }
 
     @Test
@@ -124,5 +262,72 @@ class DeploymentFilesTest {
                 assertThat(ignored).as("the build context keeps %s", source).contains("!" + source);
             }
         }
+    }
+
+    @Test
+    void composeFollowsTheComposeSpecification() throws IOException {
+        assertThat(composeProblems(Files.readString(DOCKER.resolve("compose.yaml")))).isEmpty();
+    }
+
+    @Test
+    void theComposeSchemaRefusesAMisspelledFieldAndAnUnknownCondition() throws IOException {
+        String compose = Files.readString(DOCKER.resolve("compose.yaml"));
+        String misspelled = compose.replace("      replicas: 2", "      replicsa: 2");
+        String unknownCondition = compose.replaceFirst("condition: service_healthy", "condition: service_ready");
+        assertThat(misspelled).isNotEqualTo(compose);
+        assertThat(unknownCondition).isNotEqualTo(compose);
+
+        assertThat(composeProblems(misspelled)).anySatisfy(problem -> assertThat(problem).contains("replicsa"));
+        assertThat(composeProblems(unknownCondition)).isNotEmpty();
+    }
+
+    @Test
+    void kubernetesManifestsAreValidKubernetesApiObjects() throws IOException {
+        List<Map<String, Object>> manifests = new ArrayList<>(documents(DOCKER.resolve("kubernetes/notes.yaml")));
+        manifests.add(yaml(DOCKER.resolve("kubernetes/secret.example.yaml")));
+        for (Map<String, Object> manifest : manifests) {
+            readAsKubernetesApiObject(manifest);
+        }
+    }
+
+    @Test
+    void theKubernetesCheckRefusesMisspelledFieldsMissingFieldsAndWrongTypes() throws IOException {
+        String notes = Files.readString(DOCKER.resolve("kubernetes/notes.yaml"));
+        Map<String, String> brokenAndWhy = Map.of(
+                notes.replace("  replicas: 2", "  replicsa: 2"), "`replicsa`",
+                notes.replace("readinessProbe:", "readinesProbe:"), "`readinesProbe`",
+                notes.replace("pathType: Prefix", ""), "`pathType`",
+                notes.replace("  replicas: 2", "  replicas: two"), "\"two\"");
+        brokenAndWhy.forEach((broken, why) -> {
+            assertThat(broken).isNotEqualTo(notes);
+            assertThatThrownBy(() -> documents(broken).forEach(DeploymentFilesTest::readAsKubernetesApiObject))
+                    .isInstanceOfAny(IllegalArgumentException.class, JsonParseException.class)
+                    .hasMessageContaining(why);
+        });
+    }
+
+    @Test
+    void theDockerfilePassesTheHadolintRulesThatApply() throws IOException {
+        assertThat(dockerfileProblems(Files.readAllLines(DOCKER.resolve("Dockerfile")))).isEmpty();
+    }
+
+    @Test
+    void theDockerfileRulesFindWhatTheyAreFor() {
+        List<String> broken = List.of(
+                "FROM icr.io/appcafe/open-liberty",
+                "ADD target/notes.war /config/apps/",
+                "COPY liberty/config/ /config/",
+                "RUN sudo apt-get update && \\",
+                "    apt-get install -y curl",
+                "CMD server run",
+                "USER root");
+        assertThat(dockerfileProblems(broken)).hasSize(12)
+                .anySatisfy(p -> assertThat(p).startsWith("DL3006/DL3007"))
+                .anySatisfy(p -> assertThat(p).startsWith("DL3020"))
+                .anySatisfy(p -> assertThat(p).startsWith("COPY without --chown"))
+                .anySatisfy(p -> assertThat(p).startsWith("DL3004"))
+                .anySatisfy(p -> assertThat(p).startsWith("DL3015"))
+                .anySatisfy(p -> assertThat(p).startsWith("DL3025"))
+                .anySatisfy(p -> assertThat(p).startsWith("DL3002"));
     }
 }
