@@ -103,18 +103,25 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
-    /** Ends the server process at once ({@code kill -9}), as a crash would: nothing is shut down cleanly. */
-    public void kill() {
+    /** The server's process id, from the pid file Liberty writes at start. */
+    public long pid() {
         Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No pid file " + pidFile, e);
+        }
+    }
+
+    /** Ends the server process at once ({@code kill -9}), as a crash would: nothing is shut down cleanly. */
+    public void kill() {
+        long pid = pid();
+        try {
             ProcessHandle process = ProcessHandle.of(pid)
                     .orElseThrow(() -> new IllegalStateException("Server " + name + " (pid " + pid + ") is not running"));
             process.destroyForcibly();
             process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             running = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("No pid file " + pidFile, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -142,6 +149,11 @@ public final class LibertyServer implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The server's directory (wlp/usr/servers/name): its configuration, apps and logs. */
+    public Path directory() {
+        return directory;
     }
 
     public Path messagesLog() {
@@ -201,7 +213,7 @@ public final class LibertyServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(250));
+            sleep(Duration.ofMillis(100));
         }
         throw new IllegalStateException("Server " + name + " not ready within " + START_TIMEOUT
                 + " (last /health/ready status " + lastStatus + "); see " + messagesLog());

@@ -1,0 +1,678 @@
+package dev.notes.bench;
+
+import dev.notes.bench.Stats.Spread;
+import dev.notes.it.support.Accounts;
+import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.TestPostgres;
+import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import redis.embedded.RedisServer;
+
+/**
+ * One benchmark run: sets up Redis, PostgreSQL, an instance with in-memory sessions ("single") and a
+ * two-instance cluster ("a", "b"), seeds notes, measures each figure of issue 7 and writes the
+ * report. Everything it starts it stops; every loop is bounded in count and time.
+ */
+final class Benchmark {
+
+    private static final String FIGURE_1 = "1. Page throughput (instance a, Redis sessions)";
+    private static final String FIGURE_2 = "2. Session cost";
+    private static final String FIGURE_3 = "3. A change reaching a browser";
+    private static final String FIGURE_4 = "4. Fan-out to every live client";
+    private static final String FIGURE_5 = "5. Start and footprint (instance single)";
+    private static final String FIGURE_6 = "6. Soak over two instances";
+
+    /** What the smoke test checks besides the report: nothing failed or went missing. */
+    record Outcome(Report report, long failedRequests, long lostEvents, long duplicateEvents) {
+    }
+
+    private final BenchSettings settings;
+    private final Path output;
+    private final Report report = new Report();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final List<LibertyServer> servers = new ArrayList<>();
+    private RedisServer redis;
+    private int redisPort;
+    private TestPostgres.Database database;
+    private LibertyServer single;
+    private LibertyServer a;
+    private LibertyServer b;
+    private WebClient writer;
+    private String readerCookie;
+    private String readerCookieOnSingle;
+    private String notePageKey;
+    private long failedRequests;
+    private long lostEvents;
+    private long duplicateEvents;
+    private final List<Double> crossInstance = new ArrayList<>();
+    private final List<Double> sameInstance = new ArrayList<>();
+    private final List<Double> saveResponse = new ArrayList<>();
+    private final List<Double> redisFloor = new ArrayList<>();
+
+    Benchmark(BenchSettings settings, Path output) {
+        this.settings = settings;
+        this.output = output;
+    }
+
+    Outcome run() {
+        try {
+            phase("setUp");
+            setUp();
+            phase("pageThroughput");
+            pageThroughput();
+            phase("sessionCost");
+            sessionCost();
+            phase("eventLatency");
+            eventLatency();
+            phase("fanOut");
+            fanOut();
+            phase("footprint");
+            footprint();
+            phase("soak");
+            soak();
+        } finally {
+            tearDown();
+        }
+        String plot = null;
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!crossInstance.isEmpty()) {
+            plot = "latency.png";
+            new LatencyPlot("Save sent to instance a → WebSocket frame at a browser (" + settings.mode() + " run)")
+                    .add("frame on instance b (cross-instance)", crossInstance)
+                    .add("frame on instance a (same instance)", sameInstance)
+                    .add("save request's response", saveResponse)
+                    .add("Redis PUBLISH → message (floor)", redisFloor)
+                    .write(output.resolve(plot));
+        }
+        report.write(output, plot);
+        return new Outcome(report, failedRequests, lostEvents, duplicateEvents);
+    }
+
+    // --- set-up: Redis, PostgreSQL, three Liberty instances, seeded notes
+
+    private void setUp() {
+        redisPort = LibertyServer.freePort();
+        try {
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the benchmark's Redis", e);
+        }
+        database = TestPostgres.newDatabase("bench");
+        Map<String, String> common = new HashMap<>();
+        common.put("NOTES_FACES_SECRET", randomKey(16));
+        common.put("NOTES_FACES_MAC_SECRET", randomKey(32));
+        Map<String, String> clustered = new HashMap<>(common);
+        clustered.put("NOTES_CLUSTER", "redis");
+        clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+
+        single = LibertyServer.withPostgres("notes-bench-single", database, common);
+        servers.add(single);
+        long start = System.nanoTime();
+        single.start();
+        report.add(FIGURE_5, "start to ready, first start (fresh server directory)", (System.nanoTime() - start) / 1e9, "s", "≤ 8 s");
+        a = LibertyServer.withPostgres("notes-bench-a", database, clustered);
+        b = LibertyServer.withPostgres("notes-bench-b", database, clustered);
+        servers.add(a);
+        servers.add(b);
+        prepareStaticApplication(a);
+        a.start();
+        b.start();
+        describeMachine();
+        seed();
+    }
+
+    /** A second, plain web application on instance a, serving a static copy of the home page. */
+    private static void prepareStaticApplication(LibertyServer server) {
+        try {
+            Path app = server.directory().resolve("apps/bench-static.war");
+            Files.createDirectories(app);
+            Files.writeString(app.resolve("index.html"), "<!doctype html><title>static</title>");
+            Path dropins = server.directory().resolve("configDropins/overrides");
+            Files.createDirectories(dropins);
+            Files.writeString(dropins.resolve("bench-static.xml"), """
+                    <server>
+                        <webApplication location="bench-static.war" contextRoot="/bench-static"/>
+                    </server>
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void seed() {
+        String username = Accounts.register(a, "bench");
+        writer = Accounts.logIn(a, username);
+        for (int i = 1; i <= settings.notes(); i++) {
+            String key = String.format("n%03d-%s", i, run);
+            Page view = writer.get("/note/add").form("noteForm").set("key", key)
+                    .set("title", String.format("Note %03d about the benchmark", i))
+                    .set("body", "A note of the benchmark's seed, long enough to look like one people write. ".repeat(3))
+                    .press("save");
+            expect(view.path().equals("/note/view?key=" + key), "seeding note " + key + " ended on " + view.path());
+        }
+        notePageKey = String.format("n%03d-%s", 1, run);
+        for (int i = 1; i <= settings.comments(); i++) {
+            postComment(writer, notePageKey, "Seeded comment " + i + " on the benchmark's note page.");
+        }
+        readerCookie = "JSESSIONID=" + Accounts.logIn(a, username).cookie("JSESSIONID").orElseThrow();
+        readerCookieOnSingle = "JSESSIONID=" + Accounts.logIn(single, username).cookie("JSESSIONID").orElseThrow();
+        report.setting("seed", settings.notes() + " notes, " + settings.comments() + " comments on the note page");
+    }
+
+    // --- figure 1 and the throughput half of figure 2
+
+    private record PageUnderLoad(String name, URI url, String cookie) {
+    }
+
+    private void pageThroughput() {
+        if (!Wrk.installed()) {
+            String reason = "wrk is not installed (bench/run installs it: apt-get install wrk)";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(reason);
+            }
+            report.note("Page throughput not measured: " + reason + ".");
+            return;
+        }
+        URI staticCopy = copyHomePageAsStaticFile();
+        List<PageUnderLoad> pages = List.of(
+                new PageUnderLoad("anonymous GET /", a.uri("/"), null),
+                new PageUnderLoad("anonymous note page", a.uri("/note/view?key=" + notePageKey), null),
+                new PageUnderLoad("logged-in GET /", a.uri("/"), readerCookie),
+                new PageUnderLoad("static file, same size", staticCopy, null),
+                new PageUnderLoad("logged-in GET /, in-memory sessions (instance single)", single.uri("/"), readerCookieOnSingle));
+        for (PageUnderLoad page : pages) {
+            Wrk.Result warm = Wrk.run(page.url(), settings.concurrencies().get(0), settings.warmUp(), page.cookie());
+            failedRequests += warm.errors();
+        }
+        Map<String, List<Wrk.Result>> results = new HashMap<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (PageUnderLoad page : pages) {
+                for (int connections : settings.concurrencies()) {
+                    Wrk.Result result = Wrk.run(page.url(), connections, settings.round(), page.cookie());
+                    failedRequests += result.errors();
+                    results.computeIfAbsent(page.name() + ", c=" + connections, k -> new ArrayList<>()).add(result);
+                }
+            }
+        }
+        Map<String, String> springGoal = Map.of("anonymous GET /", "≥ 685 req/s (1.2 × Spring peer's 571)",
+                "anonymous note page", "≥ 1,464 req/s (1.2 × 1,220)", "logged-in GET /", "≥ 662 req/s (1.2 × 552)");
+        for (int connections : settings.concurrencies()) {
+            Spread staticRate = throughput(results.get("static file, same size, c=" + connections));
+            for (PageUnderLoad page : pages) {
+                String name = page.name() + ", c=" + connections;
+                List<Wrk.Result> runs = results.get(name);
+                String section = page.url().getPort() == single.httpPort() ? FIGURE_2 : FIGURE_1;
+                report.add(section, name + ": throughput", throughput(runs), "req/s",
+                        connections == 16 ? springGoal.get(page.name()) : null);
+                report.add(section, name + ": p50", Spread.of(runs.stream().map(Wrk.Result::p50Millis).toList()), "ms", null);
+                report.add(section, name + ": p99", Spread.of(runs.stream().map(Wrk.Result::p99Millis).toList()), "ms", null);
+            }
+            for (String dynamic : List.of("anonymous GET /", "anonymous note page", "logged-in GET /")) {
+                report.add(FIGURE_1, dynamic + " ÷ static file, c=" + connections,
+                        throughput(results.get(dynamic + ", c=" + connections)).dividedBy(staticRate), "×",
+                        "≥ 0.3 (Spring peer 0.16–0.35)");
+            }
+            report.add(FIGURE_2, "logged-in GET /: Redis sessions ÷ in-memory sessions, c=" + connections,
+                    throughput(results.get("logged-in GET /, c=" + connections))
+                            .dividedBy(throughput(results.get(pages.get(4).name() + ", c=" + connections))),
+                    "×", "≥ 0.8");
+        }
+        report.add(FIGURE_1, "failed requests (all wrk runs)", failedRequests, "", "0");
+        report.setting("load", "wrk " + settings.concurrencies() + " connections, 2 threads; warm-up "
+                + settings.warmUp().toSeconds() + " s per page, then " + settings.rounds() + " rounds of "
+                + settings.round().toSeconds() + " s per page and concurrency, interleaved");
+    }
+
+    private static Spread throughput(List<Wrk.Result> runs) {
+        return Spread.of(runs.stream().map(Wrk.Result::requestsPerSecond).toList());
+    }
+
+    /** The anonymous home page as instance a renders it, saved as a file of the static application. */
+    private URI copyHomePageAsStaticFile() {
+        String home = new WebClient(a.baseUri()).get("/").body();
+        try {
+            Files.writeString(a.directory().resolve("apps/bench-static.war/home.html"), home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        URI url = a.uri("/bench-static/home.html");
+        Instant deadline = Instant.now().plusSeconds(30);
+        WebClient client = new WebClient(a.baseUri());
+        while (client.getRaw(url.toString()).status() != 200) {
+            expect(Instant.now().isBefore(deadline), "the static copy is not served within 30 s");
+            pause(Duration.ofMillis(200));
+        }
+        report.setting("page sizes", "home " + home.length() + " chars; the static copy is the same bytes");
+        return url;
+    }
+
+    // --- figure 2: what sessions write to Redis
+
+    private void sessionCost() {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int views = settings.sessionSamples();
+        try (RedisProbe probe = new RedisProbe(redisPort)) {
+            RedisTraffic idle = RedisTraffic.measure(probe, () -> pause(Duration.ofSeconds(2)));
+            long[] newCookies = {0};
+            RedisTraffic anonymous = RedisTraffic.measure(probe, () -> {
+                for (int i = 0; i < views; i++) {
+                    HttpResponse<Void> response = send(http, HttpRequest.newBuilder(a.uri("/")));
+                    if (response.headers().firstValue("Set-Cookie").isPresent()) {
+                        newCookies[0]++;
+                    }
+                }
+            }).minusIdle(idle);
+            RedisTraffic loggedIn = RedisTraffic.measure(probe, () -> {
+                for (int i = 0; i < views; i++) {
+                    send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookie));
+                }
+            }).minusIdle(idle);
+            report.add(FIGURE_2, "anonymous page view: bytes written to Redis", anonymous.bytesIn() / (double) views, "B", "0");
+            report.add(FIGURE_2, "anonymous page view: Redis commands", anonymous.commands() / (double) views, "", "0");
+            report.add(FIGURE_2, "anonymous page views: sessions created (Set-Cookie, new Redis keys)",
+                    newCookies[0] + anonymous.newKeys(), "", "0");
+            report.add(FIGURE_2, "logged-in page view: bytes written to Redis", loggedIn.bytesIn() / (double) views, "B",
+                    "≤ 512 B (seed ~160 B)");
+            report.add(FIGURE_2, "logged-in page view: bytes read from Redis", loggedIn.bytesOut() / (double) views, "B", null);
+            report.add(FIGURE_2, "logged-in page view: Redis round trips (commands)", loggedIn.commands() / (double) views, "",
+                    "Spring peer: 6");
+            report.setting("Redis", "redis " + probe.info("redis_version") + " (embedded-redis, port " + redisPort
+                    + "); bytes from INFO total_net_input_bytes deltas over " + views
+                    + " sequential views, minus the same time idle");
+        }
+    }
+
+    /** Deltas of Redis's own counters over some work. */
+    private record RedisTraffic(double bytesIn, double bytesOut, double commands, long newKeys, double seconds) {
+
+        static RedisTraffic measure(RedisProbe probe, Runnable work) {
+            long bytesIn = probe.infoNumber("total_net_input_bytes");
+            long bytesOut = probe.infoNumber("total_net_output_bytes");
+            long commands = probe.infoNumber("total_commands_processed");
+            long keys = probe.dbSize();
+            long start = System.nanoTime();
+            work.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // Less this probe's own INFO and DBSIZE commands and replies (measured as 4 commands).
+            return new RedisTraffic(probe.infoNumber("total_net_input_bytes") - bytesIn,
+                    probe.infoNumber("total_net_output_bytes") - bytesOut,
+                    probe.infoNumber("total_commands_processed") - commands - 4,
+                    probe.dbSize() - keys, seconds);
+        }
+
+        /** Takes away what the instances send when nobody uses them (Redisson's pings), pro rata. */
+        RedisTraffic minusIdle(RedisTraffic idle) {
+            double share = seconds / idle.seconds;
+            return new RedisTraffic(Math.max(0, bytesIn - idle.bytesIn * share),
+                    Math.max(0, bytesOut - idle.bytesOut * share),
+                    Math.max(0, commands - idle.commands * share), newKeys, seconds);
+        }
+    }
+
+    // --- figure 3: save on a → frame on b
+
+    private void eventLatency() {
+        String key = "latency-" + run;
+        createNote(writer, key, "Latency target");
+        List<Double> crossP50 = new ArrayList<>();
+        List<Double> crossP99 = new ArrayList<>();
+        List<Double> sameP50 = new ArrayList<>();
+        List<Double> sameP99 = new ArrayList<>();
+        List<Double> responseP50 = new ArrayList<>();
+        List<Double> floorP50 = new ArrayList<>();
+        List<Double> floorP99 = new ArrayList<>();
+        List<Double> hopP50 = new ArrayList<>();
+        List<Double> hopP99 = new ArrayList<>();
+        long missing = 0;
+        try (LiveLoad onB = LiveLoad.open(List.of(b.baseUri()), 1, List.of("note:" + key));
+                LiveLoad onA = LiveLoad.open(List.of(a.baseUri()), 1, List.of("note:" + key))) {
+            for (int round = 0; round < settings.rounds(); round++) {
+                List<Double> cross = new ArrayList<>();
+                List<Double> same = new ArrayList<>();
+                List<Double> response = new ArrayList<>();
+                List<Double> hop = new ArrayList<>();
+                for (int i = 0; i < settings.latencySamples(); i++) {
+                    String marker = "bench-latency-" + round + "-" + i;
+                    long start = System.nanoTime();
+                    postComment(writer, key, marker);
+                    response.add((System.nanoTime() - start) / 1e6);
+                    List<Double> atB = onB.awaitEverywhere(marker, start, Duration.ofSeconds(10));
+                    List<Double> atA = onA.awaitEverywhere(marker, start, Duration.ofSeconds(10));
+                    missing += 2 - atA.size() - atB.size();
+                    duplicateEvents += onA.duplicates(marker) + onB.duplicates(marker);
+                    cross.addAll(atB);
+                    same.addAll(atA);
+                    if (atA.size() == 1 && atB.size() == 1) {
+                        hop.add(atB.get(0) - atA.get(0));
+                    }
+                    onA.forget(marker);
+                    onB.forget(marker);
+                }
+                List<Double> floor = RedisProbe.publishToMessage(redisPort, settings.latencySamples());
+                crossInstance.addAll(cross);
+                sameInstance.addAll(same);
+                saveResponse.addAll(response);
+                redisFloor.addAll(floor);
+                crossP50.add(Stats.percentile(cross, 50));
+                crossP99.add(Stats.percentile(cross, 99));
+                sameP50.add(Stats.percentile(same, 50));
+                sameP99.add(Stats.percentile(same, 99));
+                responseP50.add(Stats.percentile(response, 50));
+                floorP50.add(Stats.percentile(floor, 50));
+                floorP99.add(Stats.percentile(floor, 99));
+                hopP50.add(Stats.percentile(hop, 50));
+                hopP99.add(Stats.percentile(hop, 99));
+            }
+        }
+        lostEvents += missing;
+        report.add(FIGURE_3, "save sent to a → frame at a client on b: p50", Spread.of(crossP50), "ms", "≤ 3 ms (peers 6.3–9.6)");
+        report.add(FIGURE_3, "save sent to a → frame at a client on b: p99", Spread.of(crossP99), "ms", "≤ 8 ms (peers 18.2–18.3)");
+        report.add(FIGURE_3, "save sent to a → frame at a client on b: p99.9 (all samples)",
+                Stats.percentile(crossInstance, 99.9), "ms", null);
+        report.add(FIGURE_3, "same instance (frame at a client on a): p50", Spread.of(sameP50), "ms", null);
+        report.add(FIGURE_3, "same instance (frame at a client on a): p99", Spread.of(sameP99), "ms", null);
+        report.add(FIGURE_3, "the cluster's share (frame on b − frame on a, same event): p50", Spread.of(hopP50), "ms", null);
+        report.add(FIGURE_3, "the cluster's share (frame on b − frame on a, same event): p99", Spread.of(hopP99), "ms", null);
+        report.add(FIGURE_3, "save request's response time: p50", Spread.of(responseP50), "ms", null);
+        report.add(FIGURE_3, "Redis PUBLISH → message floor: p50", Spread.of(floorP50), "ms", null);
+        report.add(FIGURE_3, "Redis PUBLISH → message floor: p99", Spread.of(floorP99), "ms", null);
+        report.add(FIGURE_3, "events not delivered (of " + 2 * settings.rounds() * settings.latencySamples() + ")", missing, "", "0");
+        report.setting("latency", settings.rounds() + " rounds of " + settings.latencySamples()
+                + " comments saved one after another through the JSON API on a; one client on a and one on b");
+    }
+
+    // --- figure 4: one change, every client
+
+    private void fanOut() {
+        WebClient writerOnB = new WebClient(b.baseUri());
+        writerOnB.copyCookiesFrom(writer);
+        for (int clients : settings.fanOutClients()) {
+            long before = rss(a) + rss(b);
+            long connectStart = System.nanoTime();
+            try (LiveLoad load = LiveLoad.open(List.of(a.baseUri(), b.baseUri()), clients, List.of("home"))) {
+                double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+                pause(Duration.ofSeconds(2));
+                long after = rss(a) + rss(b);
+                List<Double> p50 = new ArrayList<>();
+                List<Double> p99 = new ArrayList<>();
+                List<Double> max = new ArrayList<>();
+                for (int round = 0; round < settings.fanOutRounds(); round++) {
+                    WebClient through = round % 2 == 0 ? writer : writerOnB;
+                    String marker = "bench-fanout-" + clients + "-" + round + "-" + run;
+                    Page form = through.get("/note/add");
+                    WebClient.Form filled = form.form("noteForm").set("key", "f" + clients + "-" + round + "-" + run)
+                            .set("title", marker).set("body", "");
+                    long start = System.nanoTime();
+                    filled.press("save");
+                    List<Double> latencies = load.awaitEverywhere(marker, start, Duration.ofSeconds(30));
+                    lostEvents += clients - latencies.size();
+                    duplicateEvents += load.duplicates(marker);
+                    p50.add(Stats.percentile(latencies, 50));
+                    p99.add(Stats.percentile(latencies, 99));
+                    max.add(Stats.max(latencies));
+                    load.forget(marker);
+                    pause(Duration.ofMillis(500));
+                }
+                failedRequests += load.errors();
+                String name = String.format("%,d clients over a and b", clients);
+                report.add(FIGURE_4, name + ": p50", Spread.of(p50), "ms", null);
+                report.add(FIGURE_4, name + ": p99", Spread.of(p99), "ms", clients == 2000 ? "≤ 100 ms (peers 173–224)" : null);
+                report.add(FIGURE_4, name + ": max", Spread.of(max), "ms", null);
+                report.add(FIGURE_4, name + ": time to connect and subscribe all", connectSeconds, "s", null);
+                report.add(FIGURE_4, name + ": resident memory per connection (both instances)",
+                        (after - before) / 1024.0 / clients, "KiB", null);
+            }
+        }
+        report.setting("fan-out", settings.fanOutRounds() + " rounds per size; one new note per round, saved"
+                + " alternately through a and b; clients subscribed to the home topic, half on each instance");
+    }
+
+    // --- figure 5: start, and memory idle and with live clients
+
+    private void footprint() {
+        single.stop();
+        long start = System.nanoTime();
+        single.start();
+        report.add(FIGURE_5, "start to ready, restart", (System.nanoTime() - start) / 1e9, "s", "≤ 8 s");
+        pause(Duration.ofSeconds(5));
+        report.add(FIGURE_5, "resident memory, idle after start", rss(single) / 1024.0 / 1024, "MiB", null);
+        new WebClient(single.baseUri()).get("/");
+        try (LiveLoad load = LiveLoad.open(List.of(single.baseUri()), settings.footprintClients(), List.of("home"))) {
+            pause(Duration.ofSeconds(2));
+            report.add(FIGURE_5, String.format("resident memory with %,d live clients", load.size()),
+                    rss(single) / 1024.0 / 1024, "MiB", "≤ 300 MiB");
+        }
+        report.setting("JVM", "servers: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ", Liberty's defaults and no options of its own, as in docker/Dockerfile");
+    }
+
+    // --- figure 6: minutes of mixed traffic
+
+    private void soak() {
+        String key = "soak-" + run;
+        createNote(writer, key, "Soak target");
+        WebClient writerOnB = new WebClient(b.baseUri());
+        writerOnB.copyCookiesFrom(writer);
+        HttpClient readers = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> markers = new ArrayList<>();
+        List<Double> rssA = new ArrayList<>();
+        List<Double> rssB = new ArrayList<>();
+        long errors = 0;
+        long requests = 0;
+        int clients = 2 * settings.soakClientsPerInstance();
+        try (LiveLoad load = LiveLoad.open(List.of(a.baseUri(), b.baseUri()), clients, List.of("home", "note:" + key))) {
+            long deadline = System.nanoTime() + settings.soak().toNanos();
+            long maxTicks = settings.soak().toSeconds() * 5 + 5;
+            long nextSample = 0;
+            for (long tick = 0; tick < maxTicks && System.nanoTime() < deadline; tick++) {
+                long tickStart = System.nanoTime();
+                LibertyServer reading = tick % 2 == 0 ? a : b;
+                for (String path : List.of("/", "/note/view?key=" + key, "/note/view?key=" + notePageKey, "/")) {
+                    requests++;
+                    if (send(readers, HttpRequest.newBuilder(reading.uri(path))).statusCode() != 200) {
+                        errors++;
+                    }
+                }
+                String marker = "bench-soak-" + tick;
+                requests++;
+                if (!postComment(tick % 2 == 0 ? writerOnB : writer, key, marker)) {
+                    errors++;
+                } else {
+                    markers.add(marker);
+                }
+                if (tick % 25 == 0) {
+                    requests++;
+                    createNote(tick % 50 == 0 ? writer : writerOnB, "s" + tick + "-" + run, "Soak note " + tick);
+                }
+                if (tickStart >= nextSample) {
+                    rssA.add(rss(a) / 1024.0 / 1024);
+                    rssB.add(rss(b) / 1024.0 / 1024);
+                    nextSample = tickStart + Duration.ofSeconds(10).toNanos();
+                }
+                pause(Duration.ofNanos(Math.max(0, 200_000_000 - (System.nanoTime() - tickStart))));
+            }
+            long lost = 0;
+            long duplicated = 0;
+            for (String marker : markers) {
+                lost += clients - load.awaitEverywhere(marker, System.nanoTime(), Duration.ofSeconds(10)).size();
+                duplicated += load.duplicates(marker);
+            }
+            errors += load.errors();
+            lostEvents += lost;
+            duplicateEvents += duplicated;
+            failedRequests += errors;
+            report.add(FIGURE_6, "requests and WebSocket failures (of " + requests + " requests)", errors, "", "0");
+            report.add(FIGURE_6, "live events lost (of " + (long) markers.size() * clients + " expected)", lost, "", "0");
+            report.add(FIGURE_6, "live events duplicated", duplicated, "", "0");
+        }
+        int window = Math.max(1, Math.min(6, rssA.size() / 2));
+        report.add(FIGURE_6, "resident memory of a: first minute", Stats.mean(firstOf(rssA, window)), "MiB", null);
+        report.add(FIGURE_6, "resident memory of a: last minute", Stats.mean(lastOf(rssA, window)), "MiB", "flat");
+        report.add(FIGURE_6, "resident memory of b: first minute", Stats.mean(firstOf(rssB, window)), "MiB", null);
+        report.add(FIGURE_6, "resident memory of b: last minute", Stats.mean(lastOf(rssB, window)), "MiB", "flat");
+        report.setting("soak", settings.soak().toSeconds() + " s; every 200 ms: 4 anonymous page views and a comment,"
+                + " alternating instances; a new note every 5 s; " + clients + " live clients on home and the note");
+    }
+
+    private static double[] firstOf(List<Double> samples, int count) {
+        return Stats.toArray(samples.subList(0, Math.min(count, samples.size())));
+    }
+
+    private static double[] lastOf(List<Double> samples, int count) {
+        return Stats.toArray(samples.subList(Math.max(0, samples.size() - count), samples.size()));
+    }
+
+    // --- helpers
+
+    /** Progress on the console: a full run takes about half an hour. */
+    private void phase(String name) {
+        System.out.printf("[bench %s] %s: %s%n", settings.mode(), Instant.now(), name);
+    }
+
+    private void describeMachine() {
+        report.setting("date", Instant.now().toString());
+        report.setting("mode", settings.mode() + " (bench/run: full; the build's smoke test: smoke)");
+        report.setting("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+                + memTotal() + " RAM; load tools and servers share them");
+        report.setting("Open Liberty", libertyVersion());
+        report.setting("PostgreSQL", postgresVersion());
+        report.setting("instances", "single: in-memory sessions; a and b: NOTES_CLUSTER=redis (sessionCache over Redisson)");
+    }
+
+    private static String cpuModel() {
+        return firstLineStartingWith(Path.of("/proc/cpuinfo"), "model name").replaceFirst("model name\\s*:\\s*", "");
+    }
+
+    private static String memTotal() {
+        String line = firstLineStartingWith(Path.of("/proc/meminfo"), "MemTotal:");
+        try {
+            return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024) + " GiB";
+        } catch (NumberFormatException e) {
+            return "unknown";
+        }
+    }
+
+    private static String firstLineStartingWith(Path file, String prefix) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String libertyVersion() {
+        Path versions = Path.of(System.getProperty("notes.wlp.home"), "lib/versions/openliberty.properties");
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(versions)) {
+            properties.load(in);
+            return properties.getProperty("com.ibm.websphere.productVersion", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private String postgresVersion() {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
+            version.next();
+            return version.getString(1);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Resident set size of a server's JVM, in bytes, from /proc. */
+    private static long rss(LibertyServer server) {
+        String line = firstLineStartingWith(Path.of("/proc/" + server.pid() + "/status"), "VmRSS:");
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+    }
+
+    private static void createNote(WebClient client, String key, String title) {
+        Page view = client.get("/note/add").form("noteForm").set("key", key).set("title", title).set("body", "").press("save");
+        expect(view.path().equals("/note/view?key=" + key), "creating note " + key + " ended on " + view.path());
+    }
+
+    /** A comment through the JSON API, as the note page's script sends it; whether it was created. */
+    private static boolean postComment(WebClient client, String key, String text) {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("/api/notes/" + key + "/comments"))
+                .header("Content-Type", "application/json").header("Origin", client.origin())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")));
+        return response.statusCode() == 201;
+    }
+
+    private static HttpResponse<Void> send(HttpClient http, HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expect(boolean condition, String failure) {
+        if (!condition) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomKey(int bytes) {
+        byte[] key = new byte[bytes];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private void tearDown() {
+        for (LibertyServer server : servers) {
+            try {
+                server.stop();
+            } catch (RuntimeException e) {
+                report.note("Stopping " + server.name() + " failed: " + e.getMessage());
+            }
+        }
+        if (redis != null) {
+            try {
+                redis.stop();
+            } catch (IOException e) {
+                report.note("Stopping Redis failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.notes.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A few Redis commands over a plain socket, so that measuring Redis adds no client library of its
+ * own to the figures: {@code INFO} counters, {@code DBSIZE}, and the PUBLISH → message floor.
+ */
+final class RedisProbe implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RedisProbe(int port) {
+        try {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach Redis on port " + port, e);
+        }
+    }
+
+    /** One field of {@code INFO}, e.g. {@code total_net_input_bytes}. */
+    String info(String field) {
+        for (String line : ((String) command("INFO")).split("\r\n")) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1);
+            }
+        }
+        throw new IllegalStateException("Redis INFO has no " + field);
+    }
+
+    long infoNumber(String field) {
+        return Long.parseLong(info(field));
+    }
+
+    long dbSize() {
+        return (Long) command("DBSIZE");
+    }
+
+    /** Sends a command and reads its reply: a String, Long, List or null. */
+    Object command(String... arguments) {
+        send(arguments);
+        return read();
+    }
+
+    void send(String... arguments) {
+        StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
+        for (String argument : arguments) {
+            byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
+            request.append('$').append(bytes.length).append("\r\n").append(argument).append("\r\n");
+        }
+        try {
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Object read() {
+        try {
+            String line = line();
+            char kind = line.charAt(0);
+            String rest = line.substring(1);
+            switch (kind) {
+                case '+':
+                    return rest;
+                case '-':
+                    throw new IllegalStateException("Redis: " + rest);
+                case ':':
+                    return Long.parseLong(rest);
+                case '$': {
+                    int length = Integer.parseInt(rest);
+                    if (length < 0) {
+                        return null;
+                    }
+                    byte[] bytes = in.readNBytes(length + 2);
+                    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+                }
+                case '*': {
+                    int count = Integer.parseInt(rest);
+                    List<Object> items = new ArrayList<>(Math.max(count, 0));
+                    for (int i = 0; i < count; i++) {
+                        items.add(read());
+                    }
+                    return items;
+                }
+                default:
+                    throw new IllegalStateException("Unexpected Redis reply: " + line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String line() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int previous = -1;
+        for (int c = in.read(); c != -1; c = in.read()) {
+            if (previous == '\r' && c == '\n') {
+                line.setLength(line.length() - 1);
+                return line.toString();
+            }
+            line.append((char) c);
+            previous = c;
+        }
+        throw new IOException("Redis closed the connection");
+    }
+
+    /**
+     * The floor under any cross-instance event: PUBLISH on one connection until the message arrives
+     * on a subscribed one, in milliseconds, {@code samples} times one after another.
+     */
+    static List<Double> publishToMessage(int port, int samples) {
+        List<Double> millis = new ArrayList<>(samples);
+        try (RedisProbe subscriber = new RedisProbe(port); RedisProbe publisher = new RedisProbe(port)) {
+            subscriber.command("SUBSCRIBE", "notes-bench-floor");
+            for (int i = 0; i < samples; i++) {
+                long start = System.nanoTime();
+                publisher.send("PUBLISH", "notes-bench-floor", Integer.toString(i));
+                subscriber.read();
+                millis.add((System.nanoTime() - start) / 1e6);
+                publisher.read();
+            }
+        }
+        return millis;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do with it
+        }
+    }
+}
