@@ -92,6 +92,10 @@ final class Benchmark {
             footprint();
             phase("soak");
             soak();
+        } catch (RuntimeException e) {
+            report.note("The run stopped early: " + e);
+            report.write(output, null);
+            throw e;
         } finally {
             tearDown();
         }
