@@ -32,10 +32,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        setHeaders(response);
+        chain.doFilter(request, response);
+    }
+
+    /** Also for a response that never passed this filter (see {@link ServerErrorPageFilter}). */
+    static void setHeaders(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        chain.doFilter(request, response);
     }
 }

@@ -44,9 +44,12 @@ class RedisOutageIT {
                 assertThat(anonymous.get("/note/view?key=" + key).wholeText("noteBody")).isEqualTo("still readable");
 
                 // With a session cookie, Liberty reads the session before the application runs and
-                // fails the request itself (an empty 500): no page, but no stack trace either.
+                // fails the request itself; its error page is then the static "unavailable" one.
                 Page loggedIn = author.client().get("/");
-                assertThat(loggedIn.status()).isEqualTo(500);
+                assertThat(loggedIn.status()).isEqualTo(503);
+                assertThat(loggedIn.title()).isEqualTo("Temporarily unavailable");
+                assertThat(loggedIn.header("Retry-After")).contains("30");
+                assertThat(loggedIn.header("Content-Security-Policy")).isPresent();
                 assertThat(loggedIn.body()).doesNotContain("Exception").doesNotContain("at com.ibm");
 
                 Page login = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
