@@ -10,8 +10,9 @@ import java.util.List;
  * The notes a logged-in reader opened last in this login, newest first, for the home page.
  *
  * <p>It changes in place on every note page a reader opens, and never through
- * {@code setAttribute}: the cluster's session cache must write it back anyway
- * ({@code writeContents="GET_AND_SET_ATTRIBUTES"}), or another instance would show an old list.
+ * {@code setAttribute}: in a cluster it reaches the other instances only because Weld sets its
+ * session attribute again whenever a request uses it ({@code weld.properties}), and Liberty's session
+ * cache writes what was set ({@code cluster-redis.xml}). {@code ClusterSessionIT} proves it.
  * Only keys are kept, so renamed and deleted notes show as they are now and the session stays small.
  */
 @SessionScoped
