@@ -62,9 +62,11 @@ final class LatencyPlot {
             Color colour = COLOURS[index % COLOURS.length];
             drawCurve(g, entry.getValue(), low, high, colour);
             g.setColor(colour);
-            g.fillRect(LEFT + 15, TOP + 15 + index * 20, 14, 4);
+            // Legend bottom right: curves rise from the bottom left, and reach the top on the right.
+            int legendY = HEIGHT - BOTTOM - 20 * series.size() - 10 + index * 20;
+            g.fillRect(WIDTH - RIGHT - 310, legendY, 14, 4);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(entry.getKey(), LEFT + 36, TOP + 21 + index * 20);
+            g.drawString(entry.getKey(), WIDTH - RIGHT - 290, legendY + 6);
             index++;
         }
         g.setFont(g.getFont().deriveFont(Font.BOLD, 15f));
@@ -95,7 +97,7 @@ final class LatencyPlot {
             int x = LEFT + (int) ((decade - low) / (high - low) * plotWidth);
             g.drawString(String.format(Locale.ROOT, "%s ms", trim(Math.pow(10, decade))), x - 15, TOP + plotHeight + 18);
         }
-        for (double fraction : new double[] {0, 0.5, 0.9, 0.99, 1}) {
+        for (double fraction : new double[] {0, 0.5, 0.9, 0.99}) {
             int y = TOP + (int) ((1 - fraction) * plotHeight);
             g.drawString(String.format(Locale.ROOT, "%.2f", fraction), 25, y + 5);
         }

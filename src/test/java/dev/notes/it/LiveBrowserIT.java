@@ -75,21 +75,31 @@ class LiveBrowserIT {
         var author = Accounts.newUser(server, "yara");
         String key = uniqueKey("arriving");
         Browser home = browsers.open("home", server.baseUri());
+        logIn(home, author.username());
         home.open("/");
         home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
-        Object page = marker(home);
         By link = By.cssSelector("#notes a.note-link[data-key='" + key + "']");
+        By recent = By.cssSelector("#recentlyViewed a.recent-link[data-key='" + key + "']");
 
         createNote(author.client(), key, "aaa first by title " + key, "");
         home.until(visibilityOfElementLocated(link));
         assertThat(home.driver().findElement(link).getText()).isEqualTo("aaa first by title " + key);
         assertThat(home.driver().findElement(link).getAttribute("href")).endsWith("/note/view?key=" + key);
 
+        // Opened once, the note is among the reader's recently viewed ones, which follow it too.
+        home.open("/note/view?key=" + key);
+        home.open("/");
+        home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+        assertThat(home.driver().findElement(recent).getText()).isEqualTo("aaa first by title " + key);
+        Object page = marker(home);
+
         author.client().get("/note/edit?key=" + key).form("noteForm").set("title", "<i>retitled</i> " + key).press("save");
         home.until(textToBe(link, "<i>retitled</i> " + key));
+        home.until(textToBe(recent, "<i>retitled</i> " + key));
 
         author.client().get("/note/delete?key=" + key).form("deleteForm").press("confirm");
         home.until(invisibilityOfElementLocated(link));
+        home.until(invisibilityOfElementLocated(recent));
         assertThat(marker(home)).as("no reload happened").isEqualTo(page);
         assertThat(home.consoleProblems()).isEmpty();
     }
