@@ -86,7 +86,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (bounded) until the condition holds. */
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return until(condition, WAIT);
+    }
+
+    /** Waits until the condition holds, for as long as given. */
+    public <T> T until(ExpectedCondition<T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(condition);
     }
 
     /** The browser console's warnings and errors so far (CSP violations, script errors). */
