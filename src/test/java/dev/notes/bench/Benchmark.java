@@ -60,8 +60,8 @@ final class Benchmark {
     private LibertyServer a;
     private LibertyServer b;
     private WebClient writer;
-    private String readerCookie;
-    private String readerCookieOnSingle;
+    private List<String> readerCookies;
+    private List<String> readerCookiesOnSingle;
     private String notePageKey;
     private long failedRequests;
     private long lostEvents;
@@ -185,14 +185,24 @@ final class Benchmark {
         for (int i = 1; i <= settings.comments(); i++) {
             postComment(writer, notePageKey, "Seeded comment " + i + " on the benchmark's note page.");
         }
-        readerCookie = "JSESSIONID=" + Accounts.logIn(a, username).cookie("JSESSIONID").orElseThrow();
-        readerCookieOnSingle = "JSESSIONID=" + Accounts.logIn(single, username).cookie("JSESSIONID").orElseThrow();
-        report.setting("seed", settings.notes() + " notes, " + settings.comments() + " comments on the note page");
+        readerCookies = sessions(a, username);
+        readerCookiesOnSingle = sessions(single, username);
+        report.setting("seed", settings.notes() + " notes, " + settings.comments() + " comments on the note page; "
+                + settings.loggedInSessions() + " logged-in sessions per instance, used in turn by the logged-in page loads");
+    }
+
+    /** Cookies of as many logins as the settings ask for, as "JSESSIONID=…". */
+    private List<String> sessions(LibertyServer server, String username) {
+        List<String> cookies = new ArrayList<>();
+        for (int i = 0; i < settings.loggedInSessions(); i++) {
+            cookies.add("JSESSIONID=" + Accounts.logIn(server, username).cookie("JSESSIONID").orElseThrow());
+        }
+        return cookies;
     }
 
     // --- figure 1 and the throughput half of figure 2
 
-    private record PageUnderLoad(String name, URI url, String cookie) {
+    private record PageUnderLoad(String name, URI url, List<String> cookies) {
     }
 
     private void pageThroughput() {
@@ -206,20 +216,21 @@ final class Benchmark {
         }
         URI staticCopy = copyHomePageAsStaticFile();
         List<PageUnderLoad> pages = List.of(
-                new PageUnderLoad("anonymous GET /", a.uri("/"), null),
-                new PageUnderLoad("anonymous note page", a.uri("/note/view?key=" + notePageKey), null),
-                new PageUnderLoad("logged-in GET /", a.uri("/"), readerCookie),
-                new PageUnderLoad("static file, same size", staticCopy, null),
-                new PageUnderLoad("logged-in GET /, in-memory sessions (instance single)", single.uri("/"), readerCookieOnSingle));
+                new PageUnderLoad("anonymous GET /", a.uri("/"), List.of()),
+                new PageUnderLoad("anonymous note page", a.uri("/note/view?key=" + notePageKey), List.of()),
+                new PageUnderLoad("logged-in GET /", a.uri("/"), readerCookies),
+                new PageUnderLoad("static file, same size", staticCopy, List.of()),
+                new PageUnderLoad("logged-in GET /, in-memory sessions (instance single)", single.uri("/"),
+                        readerCookiesOnSingle));
         for (PageUnderLoad page : pages) {
-            Wrk.Result warm = Wrk.run(page.url(), settings.concurrencies().get(0), settings.warmUp(), page.cookie());
+            Wrk.Result warm = Wrk.run(page.url(), settings.concurrencies().get(0), settings.warmUp(), page.cookies());
             failedRequests += warm.errors();
         }
         Map<String, List<Wrk.Result>> results = new HashMap<>();
         for (int round = 0; round < settings.rounds(); round++) {
             for (PageUnderLoad page : pages) {
                 for (int connections : settings.concurrencies()) {
-                    Wrk.Result result = Wrk.run(page.url(), connections, settings.round(), page.cookie());
+                    Wrk.Result result = Wrk.run(page.url(), connections, settings.round(), page.cookies());
                     failedRequests += result.errors();
                     results.computeIfAbsent(page.name() + ", c=" + connections, k -> new ArrayList<>()).add(result);
                 }
@@ -295,7 +306,7 @@ final class Benchmark {
             }).minusIdle(idle);
             RedisTraffic loggedIn = RedisTraffic.measure(probe, () -> {
                 for (int i = 0; i < views; i++) {
-                    send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookie));
+                    send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookies.get(i % readerCookies.size())));
                 }
             }).minusIdle(idle);
             report.add(FIGURE_2, "anonymous page view: bytes written to Redis", anonymous.bytesIn() / (double) views, "B", "0");

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Runs Debian's {@code wrk} against one URL and reads its summary. */
 final class Wrk {
@@ -41,12 +44,17 @@ final class Wrk {
         }
     }
 
-    /** Two threads (one per core of the reference machine) and {@code connections} connections. */
-    static Result run(URI url, int connections, Duration duration, String cookie) {
+    /**
+     * Two threads (one per core of the reference machine) and {@code connections} connections;
+     * each request carries the next of {@code cookies} in turn (none: anonymous). Several sessions
+     * matter: Liberty serialises the requests of one session, so a single cookie on every
+     * connection would measure that lock rather than many readers.
+     */
+    static Result run(URI url, int connections, Duration duration, List<String> cookies) {
         List<String> command = new ArrayList<>(List.of("wrk", "--latency", "-t", "2", "-c", Integer.toString(connections),
                 "-d", duration.toSeconds() + "s", "--timeout", "10s"));
-        if (cookie != null) {
-            command.addAll(List.of("-H", "Cookie: " + cookie));
+        if (!cookies.isEmpty()) {
+            command.addAll(List.of("-s", rotatingCookies(cookies).toString()));
         }
         command.add(url.toString());
         try {
@@ -61,6 +69,32 @@ final class Wrk {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A wrk script that sends the cookies in turn, each thread starting at another one. */
+    static Path rotatingCookies(List<String> cookies) {
+        String script = "cookies = {" + cookies.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", ")) + "}\n"
+                + """
+                local threads = 0
+                function setup(thread)
+                    thread:set("first", threads * 7)
+                    threads = threads + 1
+                end
+                function init(args)
+                    counter = first
+                end
+                function request()
+                    counter = counter + 1
+                    return wrk.format(nil, nil, { ["Cookie"] = cookies[(counter % #cookies) + 1] })
+                end
+                """;
+        try {
+            Path file = Files.createTempFile("notes-bench-cookies", ".lua");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

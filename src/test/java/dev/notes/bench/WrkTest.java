@@ -3,6 +3,8 @@ package dev.notes.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WrkTest {
@@ -34,5 +36,13 @@ class WrkTest {
         assertThat(result.p99Millis()).isEqualTo(1200.0);
         assertThat(result.requests()).isEqualTo(32000);
         assertThat(result.errors()).isEqualTo(8);
+    }
+
+    @Test
+    void theCookieScriptSendsEverySessionInTurn() throws Exception {
+        String script = Files.readString(Wrk.rotatingCookies(List.of("JSESSIONID=a", "JSESSIONID=b")));
+
+        assertThat(script).contains("cookies = {\"JSESSIONID=a\", \"JSESSIONID=b\"}")
+                .contains("cookies[(counter % #cookies) + 1]");
     }
 }
