@@ -159,16 +159,15 @@ function homeRenderer(list) {
 
     // The reader's "recently viewed" links follow renames and deletions; which notes they are
     // is the reader's own session state, so new notes never join them here.
-    function updateRecentlyViewed(message) {
-        const key = message.note?.key ?? message.key;
+    function updateRecentlyViewed(key, note) {
         for (const link of document.querySelectorAll('a.recent-link')) {
             if (link.dataset.key !== key) {
                 continue;
             }
-            if (message.event === 'note.deleted') {
+            if (note) {
+                link.textContent = note.title;
+            } else {
                 link.closest('li').remove();
-            } else if (message.note) {
-                link.textContent = message.note.title;
             }
         }
     }
@@ -179,22 +178,18 @@ function homeRenderer(list) {
             updateEmpty();
             const current = new Map(message.notes.map((note) => [note.key, note]));
             for (const link of document.querySelectorAll('a.recent-link')) {
-                const note = current.get(link.dataset.key);
-                if (note) {
-                    link.textContent = note.title;
-                } else {
-                    link.closest('li').remove();
-                }
+                updateRecentlyViewed(link.dataset.key, current.get(link.dataset.key));
             }
         },
         event(message) {
             if (message.event === 'note.deleted') {
                 itemOf(message.key)?.remove();
                 updateEmpty();
+                updateRecentlyViewed(message.key, null);
             } else if (message.note) {
                 upsert(message.note);
+                updateRecentlyViewed(message.note.key, message.note);
             }
-            updateRecentlyViewed(message);
         },
     };
 }
