@@ -3,6 +3,7 @@ package dev.notes.bench;
 import dev.notes.bench.Stats.Spread;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.TestPostgres;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,9 +128,7 @@ final class Benchmark {
             throw new UncheckedIOException("Cannot start the benchmark's Redis", e);
         }
         database = TestPostgres.newDatabase("bench");
-        Map<String, String> common = new HashMap<>();
-        common.put("NOTES_FACES_SECRET", randomKey(16));
-        common.put("NOTES_FACES_MAC_SECRET", randomKey(32));
+        Map<String, String> common = NotesCluster.sharedFacesSecrets();
         Map<String, String> clustered = new HashMap<>(common);
         clustered.put("NOTES_CLUSTER", "redis");
         clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
@@ -666,12 +663,6 @@ final class Benchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String randomKey(int bytes) {
-        byte[] key = new byte[bytes];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     private void tearDown() {

@@ -94,11 +94,6 @@ final class LiveLoad implements AutoCloseable {
         return connections.stream().filter(c -> c.count(marker) > 1).count();
     }
 
-    /** How many connections have the marked event at least once. */
-    long received(String marker) {
-        return connections.stream().filter(c -> c.count(marker) > 0).count();
-    }
-
     /** Frees the memory kept per marker (long runs). */
     void forget(String marker) {
         connections.forEach(c -> c.forget(marker));

@@ -63,14 +63,18 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
         TestPostgres.Database database = TestPostgres.newDatabase("cluster");
         Map<String, String> settings = new HashMap<>(TestRedis.settings());
         settings.put("NOTES_CLUSTER", "redis");
-        settings.put("NOTES_FACES_SECRET", randomKey(16));
-        settings.put("NOTES_FACES_MAC_SECRET", randomKey(32));
+        settings.putAll(sharedFacesSecrets());
         settings.putAll(extraSettings);
         LibertyServer a = LibertyServer.withPostgres(prefix + "-a", database, settings);
         LibertyServer b = LibertyServer.withPostgres(prefix + "-b", database, settings);
         a.start();
         b.start();
         return new Cluster(a, b);
+    }
+
+    /** Fresh Faces view-state keys, to give every instance of one cluster (they must be the same). */
+    public static Map<String, String> sharedFacesSecrets() {
+        return Map.of("NOTES_FACES_SECRET", randomKey(16), "NOTES_FACES_MAC_SECRET", randomKey(32));
     }
 
     private static String randomKey(int bytes) {
