@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -49,6 +50,7 @@ final class Benchmark {
 
     private final BenchSettings settings;
     private final Path output;
+    private final Path profiles;
     private final Report report = new Report();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final List<LibertyServer> servers = new ArrayList<>();
@@ -73,11 +75,13 @@ final class Benchmark {
     Benchmark(BenchSettings settings, Path output) {
         this.settings = settings;
         this.output = output;
+        this.profiles = output.resolve("profiles");
     }
 
     Outcome run() {
         try {
             phase("setUp");
+            Files.createDirectories(profiles);
             setUp();
             phase("pageThroughput");
             pageThroughput();
@@ -91,6 +95,8 @@ final class Benchmark {
             footprint();
             phase("soak");
             soak();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             report.note("The run stopped early: " + e);
             report.write(output, null);
@@ -256,10 +262,21 @@ final class Benchmark {
                             .dividedBy(throughput(results.get(pages.get(4).name() + ", c=" + connections))),
                     "×", "≥ 0.8");
         }
+        profiledLoad("anonymous-home", "anonymous GET / on a, c=" + settings.concurrencies().get(0), pages.get(0));
+        profiledLoad("logged-in-home", "logged-in GET / on a, c=" + settings.concurrencies().get(0), pages.get(2));
         report.add(FIGURE_1, "failed requests (all wrk runs)", failedRequests, "", "0");
         report.setting("load", "wrk " + settings.concurrencies() + " connections, 2 threads; warm-up "
                 + settings.warmUp().toSeconds() + " s per page, then " + settings.rounds() + " rounds of "
                 + settings.round().toSeconds() + " s per page and concurrency, interleaved");
+    }
+
+    /** One more round of a page's load, not counted in the figures, with instance a profiled. */
+    private void profiledLoad(String name, String scenario, PageUnderLoad page) {
+        Profile profile = Profile.start(a, name, profiles);
+        Wrk.Result result = Wrk.run(page.url(), settings.concurrencies().get(0), settings.round(), page.cookies());
+        failedRequests += result.errors();
+        report.profile(profile.stop(String.format(Locale.ROOT, "%s (%,.0f req/s while profiled)", scenario,
+                result.requestsPerSecond())));
     }
 
     private static Spread throughput(List<Wrk.Result> runs) {
@@ -402,6 +419,14 @@ final class Benchmark {
                 hopP50.add(Stats.percentile(hop, 50));
                 hopP99.add(Stats.percentile(hop, 99));
             }
+            Profile profile = Profile.start(a, "save", profiles);
+            for (int i = 0; i < settings.latencySamples(); i++) {
+                if (!postComment(writer, key, "bench-profiled-" + i)) {
+                    failedRequests++;
+                }
+            }
+            report.profile(profile.stop("saving " + settings.latencySamples()
+                    + " comments one after another on a (JSON API; live clients on a and b)"));
         }
         lostEvents += missing;
         report.add(FIGURE_3, "save sent to a → frame at a client on b: p50", Spread.of(crossP50), "ms", "≤ 3 ms (peers 6.3–9.6)");
@@ -436,21 +461,19 @@ final class Benchmark {
                 List<Double> p99 = new ArrayList<>();
                 List<Double> max = new ArrayList<>();
                 for (int round = 0; round < settings.fanOutRounds(); round++) {
-                    WebClient through = round % 2 == 0 ? writer : writerOnB;
-                    String marker = "bench-fanout-" + clients + "-" + round + "-" + run;
-                    Page form = through.get("/note/add");
-                    WebClient.Form filled = form.form("noteForm").set("key", "f" + clients + "-" + round + "-" + run)
-                            .set("title", marker).set("body", "");
-                    long start = System.nanoTime();
-                    filled.press("save");
-                    List<Double> latencies = load.awaitEverywhere(marker, start, Duration.ofSeconds(30));
-                    lostEvents += clients - latencies.size();
-                    duplicateEvents += load.duplicates(marker);
+                    List<Double> latencies = fanOutRound(load, clients, round, round % 2 == 0 ? writer : writerOnB);
                     p50.add(Stats.percentile(latencies, 50));
                     p99.add(Stats.percentile(latencies, 99));
                     max.add(Stats.max(latencies));
-                    load.forget(marker);
-                    pause(Duration.ofMillis(500));
+                }
+                if (clients == settings.fanOutClients().get(0)) {
+                    // As many more rounds again, profiled: one round alone gives the sampler too little.
+                    Profile profile = Profile.start(a, "fan-out", profiles);
+                    for (int round = settings.fanOutRounds(); round < 2 * settings.fanOutRounds(); round++) {
+                        fanOutRound(load, clients, round, writer);
+                    }
+                    report.profile(profile.stop(String.format(Locale.ROOT, "%d more changes, each reaching %,d clients"
+                            + " (half of them on a), saved through a", settings.fanOutRounds(), clients)));
                 }
                 failedRequests += load.errors();
                 String name = String.format("%,d clients over a and b", clients);
@@ -464,6 +487,22 @@ final class Benchmark {
         }
         report.setting("fan-out", settings.fanOutRounds() + " rounds per size; one new note per round, saved"
                 + " alternately through a and b; clients subscribed to the home topic, half on each instance");
+    }
+
+    /** One new note, saved through the given client; how long each live client took to see it. */
+    private List<Double> fanOutRound(LiveLoad load, int clients, int round, WebClient through) {
+        String marker = "bench-fanout-" + clients + "-" + round + "-" + run;
+        Page form = through.get("/note/add");
+        WebClient.Form filled = form.form("noteForm").set("key", "f" + clients + "-" + round + "-" + run)
+                .set("title", marker).set("body", "");
+        long start = System.nanoTime();
+        filled.press("save");
+        List<Double> latencies = load.awaitEverywhere(marker, start, Duration.ofSeconds(30));
+        lostEvents += clients - latencies.size();
+        duplicateEvents += load.duplicates(marker);
+        load.forget(marker);
+        pause(Duration.ofMillis(500));
+        return latencies;
     }
 
     // --- figure 5: start, and memory idle and with live clients
@@ -481,8 +520,41 @@ final class Benchmark {
             report.add(FIGURE_5, String.format("resident memory with %,d live clients", load.size()),
                     rss(single) / 1024.0 / 1024, "MiB", "≤ 300 MiB");
         }
+        profileStartAndMemory();
         report.setting("JVM", "servers: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + ", Liberty's defaults and no options of its own, as in docker/Dockerfile");
+                + " with liberty/config/jvm.options, as the container image: " + String.join(" ", jvmOptions()));
+    }
+
+    /**
+     * Once more, not counted in the figures: a start recorded from its first moment, and the memory
+     * with live clients by the JVM's own categories (tracking them costs a little memory itself).
+     */
+    private void profileStartAndMemory() {
+        single.stop();
+        single.setting("JVM_ARGS", Profile.startupRecordingOptions("start", profiles) + " -XX:NativeMemoryTracking=summary");
+        long start = System.nanoTime();
+        single.start();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.profile(Profile.attach(single, "start", profiles).stop(String.format(Locale.ROOT,
+                "start of instance single, to ready in %.1f s while recorded", seconds)));
+        try (LiveLoad load = LiveLoad.open(List.of(single.baseUri()), settings.footprintClients(), List.of("home"))) {
+            pause(Duration.ofSeconds(2));
+            report.memory(String.format(Locale.ROOT, "memory of instance single with %,d live clients (%,.0f MiB resident)",
+                    load.size(), rss(single) / 1024.0 / 1024), Profile.nativeMemory(single));
+        }
+        single.setting("JVM_ARGS", null);
+    }
+
+    /** The options of the template server's jvm.options (copied from liberty/config), comments left out. */
+    private static List<String> jvmOptions() {
+        Path file = Path.of(System.getProperty("notes.wlp.home"), "usr/servers/notes/jvm.options");
+        try {
+            return Files.exists(file)
+                    ? Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()
+                    : List.of("(none)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // --- figure 6: minutes of mixed traffic

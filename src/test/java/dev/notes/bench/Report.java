@@ -19,9 +19,13 @@ final class Report {
     record Figure(String section, String name, Spread value, String unit, String goal) {
     }
 
+    static final String PROFILES_SECTION = "7. Where the time and the memory go";
+
     private final Map<String, String> setting = new LinkedHashMap<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Profile.Summary> profiles = new ArrayList<>();
+    private final Map<String, List<Profile.Share>> memory = new LinkedHashMap<>();
 
     void setting(String name, String value) {
         setting.put(name, value);
@@ -33,6 +37,20 @@ final class Report {
 
     void add(String section, String name, double value, String unit, String goal) {
         add(section, name, Spread.single(value), unit, goal);
+    }
+
+    /** A profile of one scenario, reported after the figures it explains. */
+    void profile(Profile.Summary summary) {
+        profiles.add(summary);
+    }
+
+    /** A server's native memory by category, in MiB. */
+    void memory(String scenario, List<Profile.Share> categories) {
+        memory.put(scenario, List.copyOf(categories));
+    }
+
+    List<Profile.Summary> profiles() {
+        return List.copyOf(profiles);
     }
 
     void note(String text) {
@@ -80,6 +98,32 @@ final class Report {
         if (plotFile != null) {
             md.append("\n![Latency of a change reaching a browser](").append(plotFile).append(")\n");
         }
+        if (!profiles.isEmpty() || !memory.isEmpty()) {
+            md.append("\n## ").append(PROFILES_SECTION).append("\n\n")
+                    .append("JDK Flight Recorder on the server while it did the work (a sample of each running thread")
+                    .append(" every 10 ms); a part's share counts every sample with that part anywhere on the stack,")
+                    .append(" so nested parts overlap. Native Memory Tracking for the memory, by the JVM's categories")
+                    .append(" (its \"Tracing\" is the recorder's buffers and \"Native Memory Tracking\" its own")
+                    .append(" bookkeeping: both are there only while profiling).\n");
+        }
+        for (Profile.Summary profile : profiles) {
+            md.append("\n### ").append(profile.scenario()).append("\n\n")
+                    .append(String.format(Locale.ROOT, "%,d samples; the server's JVM used %s %% of the machine's CPU"
+                                    + " (the machine as a whole %s %%); GC pauses %s ms per second.%n%n",
+                            profile.samples(), number(profile.serverCpuPercent()), number(profile.machineCpuPercent()),
+                            number(profile.gcPauseMillisPerSecond())))
+                    .append("| part of the work | share of samples |\n|---|---:|\n");
+            profile.costCentres().forEach(share -> md.append("| ").append(share.name()).append(" | ")
+                    .append(number(share.value())).append(" % |\n"));
+            md.append("\nHottest methods (own time): ");
+            md.append(String.join(", ", profile.hottestMethods().stream()
+                    .map(share -> "`" + share.name() + "` " + number(share.value()) + " %").toList())).append(".\n");
+        }
+        memory.forEach((scenario, categories) -> {
+            md.append("\n### ").append(scenario).append("\n\n| native memory category | committed |\n|---|---:|\n");
+            categories.forEach(category -> md.append("| ").append(category.name()).append(" | ")
+                    .append(number(category.value())).append(" MiB |\n"));
+        });
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");
             notes.forEach(note -> md.append("- ").append(note).append('\n'));

@@ -88,6 +88,18 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes one setting (an environment variable such as {@code JVM_ARGS}) for the next start;
+     * {@code null} removes it.
+     */
+    public void setting(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+    }
+
     /** Starts the server and returns once its readiness check answers UP. */
     public LibertyServer start() {
         run("start");
