@@ -17,17 +17,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import redis.embedded.RedisServer;
 
 /**
@@ -47,6 +53,11 @@ final class Benchmark {
     /** What the smoke test checks besides the report: nothing failed or went missing. */
     record Outcome(Report report, long failedRequests, long lostEvents, long duplicateEvents) {
     }
+
+    /** Liberty keys a session attribute as "session id.attribute name". */
+    private static final Pattern SESSION_ATTRIBUTE = Pattern.compile("[A-Za-z0-9_-]{20,}\\.([A-Za-z][\\w.$#]*)");
+    /** Enough page views for MONITOR to show the pattern; the counters above measure the average. */
+    private static final int TRACED_VIEWS = 20;
 
     private final BenchSettings settings;
     private final Path output;
@@ -332,10 +343,80 @@ final class Benchmark {
             report.add(FIGURE_2, "logged-in page view: bytes read from Redis", loggedIn.bytesOut() / (double) views, "B", null);
             report.add(FIGURE_2, "logged-in page view: Redis round trips (commands)", loggedIn.commands() / (double) views, "",
                     "Spring peer: 6");
+            traceLoggedInViews(http, Math.min(views, TRACED_VIEWS));
             report.setting("Redis", "redis " + probe.info("redis_version") + " (embedded-redis, port " + redisPort
                     + "); bytes from INFO total_net_input_bytes deltas over " + views
                     + " sequential views, minus the same time idle");
         }
+    }
+
+    /**
+     * What Redis is asked to do for a logged-in page view, command by command (Redis's MONITOR): the
+     * breakdown behind the bytes and round trips above.
+     */
+    private void traceLoggedInViews(HttpClient http, int views) {
+        List<RedisProbe.Command> commands = RedisProbe.monitor(redisPort, 100_000, () -> {
+            for (int i = 0; i < views; i++) {
+                send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookies.get(i % readerCookies.size())));
+            }
+        });
+        Map<String, long[]> byKind = new TreeMap<>();
+        for (RedisProbe.Command command : commands) {
+            long[] countAndBytes = byKind.computeIfAbsent(commandKind(command), k -> new long[2]);
+            countAndBytes[0]++;
+            countAndBytes[1] += command.requestBytes();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        byKind.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
+                .forEach(e -> rows.add(List.of(e.getKey(), Report.number(e.getValue()[0] / (double) views),
+                        Report.number(e.getValue()[1] / (double) views) + " B")));
+        rows.add(List.of("all", Report.number(commands.size() / (double) views),
+                Report.number(commands.stream().mapToLong(RedisProbe.Command::requestBytes).sum() / (double) views) + " B"));
+        report.table(new Report.Table("Redis commands per logged-in page view, by kind (MONITOR over " + views
+                + " views on a, all clients; commands inside Redisson's scripts cost no round trip and no request bytes)",
+                List.of("command", "per view", "request bytes per view"), rows));
+    }
+
+    /**
+     * A command's name and what it works on. Liberty's session cache keeps sessions in two caches,
+     * metadata and attributes; a Redisson JCache call on the attributes names the attribute (after
+     * the session id) among its arguments. Anything else by its first key, digits elided. Commands
+     * that Redisson's Lua scripts run inside Redis are told apart: they cost no round trip.
+     */
+    static String commandKind(RedisProbe.Command command) {
+        List<String> arguments = command.arguments();
+        String name = arguments.get(0).toUpperCase(Locale.ROOT);
+        boolean script = name.startsWith("EVAL");
+        int keys = script && arguments.size() > 2 ? Integer.parseInt(arguments.get(2)) : Math.min(1, arguments.size() - 1);
+        int firstKey = script ? 3 : 1;
+        String kind = name;
+        if (keys > 0 && firstKey < arguments.size()) {
+            String key = arguments.get(firstKey);
+            if (key.contains("session.meta")) {
+                kind += " session metadata";
+            } else if (key.contains("session.attr")) {
+                // Inside a script, by cache only: the script's own row already names the attribute.
+                kind += command.fromScript() ? " session attributes"
+                        : " session attribute" + attributeNamed(arguments.subList(firstKey + keys, arguments.size()));
+            } else {
+                String elided = key.replaceAll("[0-9a-f]{8,}|\\d+", "…");
+                kind += " " + (elided.length() > 60 ? elided.substring(0, 60) + "…" : elided);
+            }
+        }
+        if (script) {
+            kind += " (" + keys + " keys)";
+        }
+        return command.fromScript() ? "inside a script: " + kind : kind;
+    }
+
+    private static String attributeNamed(List<String> scriptArguments) {
+        for (String argument : scriptArguments) {
+            Matcher attribute = SESSION_ATTRIBUTE.matcher(argument);
+            if (attribute.find()) {
+                return " " + attribute.group(1);
+            }
+        }
+        return "s";
     }
 
     /** Deltas of Redis's own counters over some work. */
@@ -377,6 +458,8 @@ final class Benchmark {
         List<Double> responseP50 = new ArrayList<>();
         List<Double> floorP50 = new ArrayList<>();
         List<Double> floorP99 = new ArrayList<>();
+        List<Double> commitP50 = new ArrayList<>();
+        List<Double> commitP99 = new ArrayList<>();
         List<Double> hopP50 = new ArrayList<>();
         List<Double> hopP99 = new ArrayList<>();
         long missing = 0;
@@ -405,6 +488,9 @@ final class Benchmark {
                     onB.forget(marker);
                 }
                 List<Double> floor = RedisProbe.publishToMessage(redisPort, settings.latencySamples());
+                List<Double> commits = postgresCommitFloor(settings.latencySamples());
+                commitP50.add(Stats.percentile(commits, 50));
+                commitP99.add(Stats.percentile(commits, 99));
                 crossInstance.addAll(cross);
                 sameInstance.addAll(same);
                 saveResponse.addAll(response);
@@ -440,9 +526,38 @@ final class Benchmark {
         report.add(FIGURE_3, "save request's response time: p50", Spread.of(responseP50), "ms", null);
         report.add(FIGURE_3, "Redis PUBLISH → message floor: p50", Spread.of(floorP50), "ms", null);
         report.add(FIGURE_3, "Redis PUBLISH → message floor: p99", Spread.of(floorP99), "ms", null);
+        report.add(FIGURE_3, "PostgreSQL INSERT + COMMIT floor (JDBC from the load client): p50", Spread.of(commitP50), "ms", null);
+        report.add(FIGURE_3, "PostgreSQL INSERT + COMMIT floor (JDBC from the load client): p99", Spread.of(commitP99), "ms", null);
         report.add(FIGURE_3, "events not delivered (of " + 2 * settings.rounds() * settings.latencySamples() + ")", missing, "", "0");
         report.setting("latency", settings.rounds() + " rounds of " + settings.latencySamples()
                 + " comments saved one after another through the JSON API on a; one client on a and one on b");
+    }
+
+    /**
+     * The floor under any save: one row inserted and committed (the commit waits for the WAL to
+     * reach the disk) from a plain JDBC connection, {@code samples} times one after another.
+     */
+    private List<Double> postgresCommitFloor(int samples) {
+        List<Double> millis = new ArrayList<>(samples);
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS bench_commit_floor (id BIGSERIAL PRIMARY KEY, sample INT NOT NULL)");
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_commit_floor (sample) VALUES (?)")) {
+                for (int i = 0; i < samples; i++) {
+                    long start = System.nanoTime();
+                    insert.setInt(1, i);
+                    insert.executeUpdate();
+                    connection.commit();
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            ddl.execute("DROP TABLE bench_commit_floor");
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot measure PostgreSQL's commit floor", e);
+        }
+        return millis;
     }
 
     // --- figure 4: one change, every client
@@ -457,26 +572,32 @@ final class Benchmark {
                 double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
                 pause(Duration.ofSeconds(2));
                 long after = rss(a) + rss(b);
+                List<Double> first = new ArrayList<>();
                 List<Double> p50 = new ArrayList<>();
                 List<Double> p99 = new ArrayList<>();
                 List<Double> max = new ArrayList<>();
                 for (int round = 0; round < settings.fanOutRounds(); round++) {
                     List<Double> latencies = fanOutRound(load, clients, round, round % 2 == 0 ? writer : writerOnB);
+                    first.add(Stats.min(latencies));
                     p50.add(Stats.percentile(latencies, 50));
                     p99.add(Stats.percentile(latencies, 99));
                     max.add(Stats.max(latencies));
                 }
                 if (clients == settings.fanOutClients().get(0)) {
                     // As many more rounds again, profiled: one round alone gives the sampler too little.
-                    Profile profile = Profile.start(a, "fan-out", profiles);
+                    Profile server = Profile.start(a, "fan-out", profiles);
+                    Profile client = Profile.startHere("fan-out-client", profiles);
                     for (int round = settings.fanOutRounds(); round < 2 * settings.fanOutRounds(); round++) {
                         fanOutRound(load, clients, round, writer);
                     }
-                    report.profile(profile.stop(String.format(Locale.ROOT, "%d more changes, each reaching %,d clients"
-                            + " (half of them on a), saved through a", settings.fanOutRounds(), clients)));
+                    String scenario = String.format(Locale.ROOT, "%d more changes, each reaching %,d clients (half of them"
+                            + " on a), saved through a", settings.fanOutRounds(), clients);
+                    report.profile(server.stop(scenario + ": instance a"));
+                    report.profile(client.stop(scenario + ": the load client's JVM, which reads every socket"));
                 }
                 failedRequests += load.errors();
                 String name = String.format("%,d clients over a and b", clients);
+                report.add(FIGURE_4, name + ": first client", Spread.of(first), "ms", null);
                 report.add(FIGURE_4, name + ": p50", Spread.of(p50), "ms", null);
                 report.add(FIGURE_4, name + ": p99", Spread.of(p99), "ms", clients == 2000 ? "≤ 100 ms (peers 173–224)" : null);
                 report.add(FIGURE_4, name + ": max", Spread.of(max), "ms", null);
@@ -539,8 +660,12 @@ final class Benchmark {
                 "start of instance single, to ready in %.1f s while recorded", seconds)));
         try (LiveLoad load = LiveLoad.open(List.of(single.baseUri()), settings.footprintClients(), List.of("home"))) {
             pause(Duration.ofSeconds(2));
-            report.memory(String.format(Locale.ROOT, "memory of instance single with %,d live clients (%,.0f MiB resident)",
-                    load.size(), rss(single) / 1024.0 / 1024), Profile.nativeMemory(single));
+            List<List<String>> rows = Profile.nativeMemory(single).stream()
+                    .map(category -> List.of(category.name(), Report.number(category.value()) + " MiB")).toList();
+            report.table(new Report.Table(String.format(Locale.ROOT, "Memory of instance single with %,d live clients"
+                    + " (%,.0f MiB resident), by the JVM's Native Memory Tracking; \"Tracing\" (the recorder's buffers) and"
+                    + " \"Native Memory Tracking\" itself are there only while profiling", load.size(), rss(single) / 1024.0 / 1024),
+                    List.of("category", "committed"), rows));
         }
         single.setting("JVM_ARGS", null);
     }

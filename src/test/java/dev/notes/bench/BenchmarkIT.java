@@ -26,8 +26,9 @@ class BenchmarkIT {
         assertThat(report).contains(Wrk.installed() ? "## 1. Page throughput" : "wrk is not installed");
         assertThat(report).contains("## 2. Session cost", "## 3. A change reaching a browser",
                 "## 4. Fan-out to every live client", "## 5. Start and footprint", "## 6. Soak over two instances");
-        assertThat(report).contains("## " + Report.PROFILES_SECTION, "### start of instance single", "Java Heap");
-        assertThat(outcome.report().profiles()).as("profiles").hasSize(5)
+        assertThat(report).contains("## " + Report.PROFILES_SECTION, "### start of instance single", "Java Heap",
+                "### Redis commands per logged-in page view");
+        assertThat(outcome.report().profiles()).as("profiles").hasSize(6)
                 .anySatisfy(profile -> assertThat(profile.samples()).as(profile.scenario()).isPositive());
         assertThat(output.resolve("results.csv")).isNotEmptyFile();
         assertThat(output.resolve("latency.png")).isNotEmptyFile();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,13 +18,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a server's CPU goes during one scenario: a JDK Flight Recorder recording of the server
- * (started and stopped with {@code jcmd}), summarised as the share of execution samples spent in
+ * Where a JVM's CPU goes during one scenario: a JDK Flight Recorder recording of a server (started
+ * and stopped with {@code jcmd}) or of the load client itself, summarised as the share of execution samples spent in
  * named parts of the stack (Faces rendering, container security, the session store…) and the
  * hottest methods. This is what explains a figure that misses its goal.
  */
@@ -64,6 +67,8 @@ final class Profile {
             centre("live: publishing to Redis", "dev.notes.cluster.RedisEventPublisher.publish"),
             centre("live: delivering to this instance's sockets", "dev.notes.live.LiveDelivery.deliver"),
             centre("WebSocket (Liberty)", "com.ibm.ws.wsoc.*"),
+            centre("load client: WebSocket frames (JDK)", "jdk.internal.net.http.websocket.*"),
+            centre("load client: its listeners", "dev.notes.bench.LiveLoad*"),
             centre("start: class loading", "java.lang.ClassLoader.loadClass"),
             centre("start: OSGi bundle resolution", "org.eclipse.osgi.container.ModuleContainer.resolve*"),
             centre("start: CDI (Weld) container", "com.ibm.ws.cdi.impl.CDIContainerImpl.startInitialization"),
@@ -74,19 +79,19 @@ final class Profile {
     /** Shares below this are left out: they explain nothing. */
     private static final double SHOWN_FROM_PERCENT = 1.0;
     private static final int HOTTEST_METHODS = 8;
+    private static final int READ_ATTEMPTS = 10;
+    private static final Duration READ_RETRY_PAUSE = Duration.ofMillis(500);
     /** Native memory categories below a MiB are left out, for the same reason. */
     private static final long SHOWN_FROM_KIB = 1024;
     private static final Pattern NMT_CATEGORY = Pattern.compile(
             "^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
 
-    private final LibertyServer server;
-    private final String name;
     private final Path file;
+    private final Runnable stopRecording;
 
-    private Profile(LibertyServer server, String name, Path file) {
-        this.server = server;
-        this.name = name;
+    private Profile(Path file, Runnable stopRecording) {
         this.file = file;
+        this.stopRecording = stopRecording;
     }
 
     private static CostCentre centre(String name, String frameGlob) {
@@ -96,9 +101,24 @@ final class Profile {
     /** Starts recording the server's samples now (JFR's "profile" settings: a sample every 10 ms). */
     static Profile start(LibertyServer server, String name, Path directory) {
         Path file = directory.resolve(name + ".jfr").toAbsolutePath();
-        Profile profile = new Profile(server, name, file);
         jcmd(server, "JFR.start", "name=" + name, "settings=profile", "filename=" + file);
-        return profile;
+        return new Profile(file, () -> jcmd(server, "JFR.stop", "name=" + name));
+    }
+
+    /** Starts recording this JVM, the load client's, with the same settings. */
+    static Profile startHere(String name, Path directory) {
+        Path file = directory.resolve(name + ".jfr").toAbsolutePath();
+        try {
+            Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setDestination(file);
+            recording.start();
+            return new Profile(file, () -> {
+                recording.stop();
+                recording.close();
+            });
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("Cannot record this JVM", e);
+        }
     }
 
     /**
@@ -112,13 +132,28 @@ final class Profile {
 
     /** A recording that {@link #startupRecordingOptions} began when the server started. */
     static Profile attach(LibertyServer server, String name, Path directory) {
-        return new Profile(server, name, directory.resolve(name + ".jfr").toAbsolutePath());
+        return new Profile(directory.resolve(name + ".jfr").toAbsolutePath(), () -> jcmd(server, "JFR.stop", "name=" + name));
     }
 
     /** Stops recording and summarises what was recorded. */
     Summary stop(String scenario) {
-        jcmd(server, "JFR.stop", "name=" + name);
-        return summarise(scenario, file);
+        stopRecording.run();
+        // A recording begun at JVM start can still be being written when jcmd returns: a few more tries.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return summarise(scenario, file);
+            } catch (UncheckedIOException unfinished) {
+                if (attempt == READ_ATTEMPTS) {
+                    throw unfinished;
+                }
+                try {
+                    Thread.sleep(READ_RETRY_PAUSE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     static Summary summarise(String scenario, Path recording) {

@@ -139,6 +139,77 @@ final class RedisProbe implements AutoCloseable {
         return millis;
     }
 
+    /**
+     * One command Redis executed, as {@code MONITOR} showed it: its arguments, the name first; whether
+     * a Lua script ran it (then no request carried it) or a client sent it, in a request of so many bytes.
+     */
+    record Command(List<String> arguments, boolean fromScript, long requestBytes) {
+    }
+
+    /**
+     * Every command Redis executed, from any client, while {@code work} ran: Redis's {@code MONITOR},
+     * read until a marker sent after the work (at most {@code limit} commands).
+     */
+    static List<Command> monitor(int port, int limit, Runnable work) {
+        String marker = "notes-bench-monitor-" + System.nanoTime();
+        List<Command> commands = new ArrayList<>();
+        try (RedisProbe monitor = new RedisProbe(port)) {
+            monitor.command("MONITOR");
+            work.run();
+            try (RedisProbe other = new RedisProbe(port)) {
+                other.command("ECHO", marker);
+            }
+            while (commands.size() < limit) {
+                Command command = parseMonitorLine(monitor.line());
+                if (command.arguments().size() == 2 && command.arguments().get(1).equals(marker)) {
+                    return commands;
+                }
+                commands.add(command);
+            }
+            throw new IllegalStateException("MONITOR showed more than " + limit + " commands");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code +1764446400.123456 [0 127.0.0.1:5555] "EVALSHA" "…" "9" "key"}: the quoted arguments, with
+     * the size of the request that carried them ({@code *n}, then {@code $len} and the bytes of each).
+     */
+    static Command parseMonitorLine(String line) {
+        List<String> arguments = new ArrayList<>();
+        long bytes = 0;
+        int at = line.indexOf("] \"");
+        int client = line.indexOf('[');
+        if (at < 0 || client < 0 || client > at) {
+            throw new IllegalStateException("Not a MONITOR line: " + line);
+        }
+        boolean fromScript = line.substring(client, at).endsWith(" lua");
+        at += 2;
+        while (at < line.length() && line.charAt(at) == '"') {
+            StringBuilder argument = new StringBuilder();
+            int length = 0;
+            int i = at + 1;
+            while (line.charAt(i) != '"') {
+                char c = line.charAt(i);
+                if (c == '\\') {
+                    char escaped = line.charAt(i + 1);
+                    i += escaped == 'x' ? 4 : 2;
+                    argument.append(escaped == 'x' ? '?' : escaped);
+                } else {
+                    argument.append(c);
+                    i++;
+                }
+                length++;
+            }
+            arguments.add(argument.toString());
+            bytes += 1 + Integer.toString(length).length() + 2 + length + 2;
+            at = i + 2;
+        }
+        bytes += 1 + Integer.toString(arguments.size()).length() + 2;
+        return new Command(arguments, fromScript, fromScript ? 0 : bytes);
+    }
+
     @Override
     public void close() {
         try {

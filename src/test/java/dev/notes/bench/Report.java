@@ -25,7 +25,11 @@ final class Report {
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Profile.Summary> profiles = new ArrayList<>();
-    private final Map<String, List<Profile.Share>> memory = new LinkedHashMap<>();
+    private final List<Table> tables = new ArrayList<>();
+
+    /** A breakdown that explains a figure: a title, column names, and rows of cells. */
+    record Table(String title, List<String> columns, List<List<String>> rows) {
+    }
 
     void setting(String name, String value) {
         setting.put(name, value);
@@ -44,9 +48,9 @@ final class Report {
         profiles.add(summary);
     }
 
-    /** A server's native memory by category, in MiB. */
-    void memory(String scenario, List<Profile.Share> categories) {
-        memory.put(scenario, List.copyOf(categories));
+    /** A breakdown, reported with the profiles. */
+    void table(Table table) {
+        tables.add(table);
     }
 
     List<Profile.Summary> profiles() {
@@ -98,13 +102,11 @@ final class Report {
         if (plotFile != null) {
             md.append("\n![Latency of a change reaching a browser](").append(plotFile).append(")\n");
         }
-        if (!profiles.isEmpty() || !memory.isEmpty()) {
+        if (!profiles.isEmpty() || !tables.isEmpty()) {
             md.append("\n## ").append(PROFILES_SECTION).append("\n\n")
                     .append("JDK Flight Recorder on the server while it did the work (a sample of each running thread")
                     .append(" every 10 ms); a part's share counts every sample with that part anywhere on the stack,")
-                    .append(" so nested parts overlap. Native Memory Tracking for the memory, by the JVM's categories")
-                    .append(" (its \"Tracing\" is the recorder's buffers and \"Native Memory Tracking\" its own")
-                    .append(" bookkeeping: both are there only while profiling).\n");
+                    .append(" so nested parts overlap.\n");
         }
         for (Profile.Summary profile : profiles) {
             md.append("\n### ").append(profile.scenario()).append("\n\n")
@@ -119,11 +121,11 @@ final class Report {
             md.append(String.join(", ", profile.hottestMethods().stream()
                     .map(share -> "`" + share.name() + "` " + number(share.value()) + " %").toList())).append(".\n");
         }
-        memory.forEach((scenario, categories) -> {
-            md.append("\n### ").append(scenario).append("\n\n| native memory category | committed |\n|---|---:|\n");
-            categories.forEach(category -> md.append("| ").append(category.name()).append(" | ")
-                    .append(number(category.value())).append(" MiB |\n"));
-        });
+        for (Table table : tables) {
+            md.append("\n### ").append(table.title()).append("\n\n| ").append(String.join(" | ", table.columns()))
+                    .append(" |\n|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
+            table.rows().forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        }
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");
             notes.forEach(note -> md.append("- ").append(note).append('\n'));

@@ -20,6 +20,10 @@ final class Stats {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    static double min(Collection<Double> samples) {
+        return samples.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
     static double max(Collection<Double> samples) {
         return samples.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
