@@ -110,7 +110,7 @@ final class Report {
         }
         for (Profile.Summary profile : profiles) {
             md.append("\n### ").append(profile.scenario()).append("\n\n")
-                    .append(String.format(Locale.ROOT, "%,d samples; the server's JVM used %s %% of the machine's CPU"
+                    .append(String.format(Locale.ROOT, "%,d samples; the recorded JVM used %s %% of the machine's CPU"
                                     + " (the machine as a whole %s %%); GC pauses %s ms per second.%n%n",
                             profile.samples(), number(profile.serverCpuPercent()), number(profile.machineCpuPercent()),
                             number(profile.gcPauseMillisPerSecond())))
