@@ -329,11 +329,7 @@ final class Benchmark {
                     }
                 }
             }).minusIdle(idle);
-            RedisTraffic loggedIn = RedisTraffic.measure(probe, () -> {
-                for (int i = 0; i < views; i++) {
-                    send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookies.get(i % readerCookies.size())));
-                }
-            }).minusIdle(idle);
+            RedisTraffic loggedIn = RedisTraffic.measure(probe, () -> viewHomeLoggedIn(http, views)).minusIdle(idle);
             report.add(FIGURE_2, "anonymous page view: bytes written to Redis", anonymous.bytesIn() / (double) views, "B", "0");
             report.add(FIGURE_2, "anonymous page view: Redis commands", anonymous.commands() / (double) views, "", "0");
             report.add(FIGURE_2, "anonymous page views: sessions created (Set-Cookie, new Redis keys)",
@@ -350,16 +346,19 @@ final class Benchmark {
         }
     }
 
+    /** Home page views on a, one after another, each with the next of the readers' sessions. */
+    private void viewHomeLoggedIn(HttpClient http, int views) {
+        for (int i = 0; i < views; i++) {
+            send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookies.get(i % readerCookies.size())));
+        }
+    }
+
     /**
      * What Redis is asked to do for a logged-in page view, command by command (Redis's MONITOR): the
      * breakdown behind the bytes and round trips above.
      */
     private void traceLoggedInViews(HttpClient http, int views) {
-        List<RedisProbe.Command> commands = RedisProbe.monitor(redisPort, 100_000, () -> {
-            for (int i = 0; i < views; i++) {
-                send(http, HttpRequest.newBuilder(a.uri("/")).header("Cookie", readerCookies.get(i % readerCookies.size())));
-            }
-        });
+        List<RedisProbe.Command> commands = RedisProbe.monitor(redisPort, 100_000, () -> viewHomeLoggedIn(http, views));
         Map<String, long[]> byKind = new TreeMap<>();
         for (RedisProbe.Command command : commands) {
             long[] countAndBytes = byKind.computeIfAbsent(commandKind(command), k -> new long[2]);

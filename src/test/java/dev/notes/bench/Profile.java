@@ -42,7 +42,7 @@ final class Profile {
 
     /** The summary of one recording. */
     record Summary(String scenario, int samples, List<Share> costCentres, List<Share> hottestMethods,
-                   double serverCpuPercent, double machineCpuPercent, double gcPauseMillisPerSecond) {
+                   double jvmCpuPercent, double machineCpuPercent, double gcPauseMillisPerSecond) {
     }
 
     private static final List<CostCentre> COST_CENTRES = List.of(
@@ -100,14 +100,14 @@ final class Profile {
 
     /** Starts recording the server's samples now (JFR's "profile" settings: a sample every 10 ms). */
     static Profile start(LibertyServer server, String name, Path directory) {
-        Path file = directory.resolve(name + ".jfr").toAbsolutePath();
+        Path file = recordingFile(name, directory);
         jcmd(server, "JFR.start", "name=" + name, "settings=profile", "filename=" + file);
         return new Profile(file, () -> jcmd(server, "JFR.stop", "name=" + name));
     }
 
     /** Starts recording this JVM, the load client's, with the same settings. */
     static Profile startHere(String name, Path directory) {
-        Path file = directory.resolve(name + ".jfr").toAbsolutePath();
+        Path file = recordingFile(name, directory);
         try {
             Recording recording = new Recording(Configuration.getConfiguration("profile"));
             recording.setDestination(file);
@@ -126,13 +126,16 @@ final class Profile {
      * pass them as {@code JVM_ARGS}, then {@link #attach} once it is up.
      */
     static String startupRecordingOptions(String name, Path directory) {
-        return "-XX:StartFlightRecording=name=" + name + ",settings=profile,filename="
-                + directory.resolve(name + ".jfr").toAbsolutePath();
+        return "-XX:StartFlightRecording=name=" + name + ",settings=profile,filename=" + recordingFile(name, directory);
     }
 
     /** A recording that {@link #startupRecordingOptions} began when the server started. */
     static Profile attach(LibertyServer server, String name, Path directory) {
-        return new Profile(directory.resolve(name + ".jfr").toAbsolutePath(), () -> jcmd(server, "JFR.stop", "name=" + name));
+        return new Profile(recordingFile(name, directory), () -> jcmd(server, "JFR.stop", "name=" + name));
+    }
+
+    private static Path recordingFile(String name, Path directory) {
+        return directory.resolve(name + ".jfr").toAbsolutePath();
     }
 
     /** Stops recording and summarises what was recorded. */
@@ -160,7 +163,7 @@ final class Profile {
         Map<String, Integer> inCentre = new LinkedHashMap<>();
         Map<String, Integer> selfTime = new HashMap<>();
         int samples = 0;
-        double serverCpu = 0;
+        double jvmCpu = 0;
         double machineCpu = 0;
         int cpuReadings = 0;
         double gcPauseMillis = 0;
@@ -195,7 +198,7 @@ final class Profile {
                         if (event.getFloat("machineTotal") == 0) {
                             continue; // the first reading of a recording has nothing to compare with yet
                         }
-                        serverCpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                        jvmCpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
                         machineCpu += event.getFloat("machineTotal");
                         cpuReadings++;
                     }
@@ -222,7 +225,7 @@ final class Profile {
                 .toList();
         double seconds = Math.max(0.001, (last - first) / 1000.0);
         return new Summary(scenario, samples, centres, hottest,
-                cpuReadings == 0 ? Double.NaN : 100 * serverCpu / cpuReadings,
+                cpuReadings == 0 ? Double.NaN : 100 * jvmCpu / cpuReadings,
                 cpuReadings == 0 ? Double.NaN : 100 * machineCpu / cpuReadings,
                 gcPauseMillis / seconds);
     }

@@ -112,7 +112,7 @@ final class Report {
             md.append("\n### ").append(profile.scenario()).append("\n\n")
                     .append(String.format(Locale.ROOT, "%,d samples; the recorded JVM used %s %% of the machine's CPU"
                                     + " (the machine as a whole %s %%); GC pauses %s ms per second.%n%n",
-                            profile.samples(), number(profile.serverCpuPercent()), number(profile.machineCpuPercent()),
+                            profile.samples(), number(profile.jvmCpuPercent()), number(profile.machineCpuPercent()),
                             number(profile.gcPauseMillisPerSecond())))
                     .append("| part of the work | share of samples |\n|---|---:|\n");
             profile.costCentres().forEach(share -> md.append("| ").append(share.name()).append(" | ")
