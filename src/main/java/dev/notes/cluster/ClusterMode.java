@@ -1,14 +1,13 @@
 package dev.notes.cluster;
 
 import dev.notes.platform.SchemaMigration;
+import dev.notes.platform.Settings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The deployment shape, from {@code NOTES_CLUSTER} (the same variable that selects Liberty's
@@ -21,25 +20,19 @@ public class ClusterMode {
     private static final Logger LOG = Logger.getLogger(ClusterMode.class.getName());
 
     @Inject
-    @ConfigProperty(name = "NOTES_CLUSTER", defaultValue = "none")
-    private String mode;
-
-    @Inject
-    @ConfigProperty(name = "REDIS_URL", defaultValue = "redis://127.0.0.1:6379")
-    private String redisUrl;
+    private Settings settings;
 
     public boolean isRedis() {
-        return "redis".equals(mode.trim().toLowerCase(Locale.ROOT));
+        return settings.cluster().isRedis();
     }
 
     void logOnStart(@Observes @Priority(SchemaMigration.PRIORITY - 1) @Initialized(ApplicationScoped.class) Object ignored) {
         if (isRedis()) {
-            LOG.info(() -> "Cluster mode: redis. HTTP sessions are kept in Redis at " + withoutPassword(redisUrl)
+            LOG.info(() -> "Cluster mode: redis. HTTP sessions are kept in Redis at "
+                    + withoutPassword(settings.cluster().redisUrl())
                     + "; every instance with the same Redis and database serves every user.");
-        } else if ("none".equals(mode.trim().toLowerCase(Locale.ROOT))) {
-            LOG.info("Cluster mode: none. One instance on its own: HTTP sessions in memory, live events in-process.");
         } else {
-            LOG.severe(() -> "NOTES_CLUSTER=" + mode + " is not a mode: use none or redis.");
+            LOG.info("Cluster mode: none. One instance on its own: HTTP sessions in memory, live events in-process.");
         }
     }
 

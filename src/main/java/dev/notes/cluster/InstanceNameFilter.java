@@ -1,5 +1,6 @@
 package dev.notes.cluster;
 
+import dev.notes.platform.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Names the instance that answered in an {@code X-Notes-Instance} header: behind a load balancer,
@@ -26,14 +26,13 @@ public class InstanceNameFilter extends HttpFilter {
     static final String HEADER = "X-Notes-Instance";
 
     @Inject
-    @ConfigProperty(name = "NOTES_INSTANCE")
-    private Optional<String> configured;
+    private Settings settings;
 
     private String name;
 
     @Override
     public void init() {
-        name = configured.orElseGet(() -> System.getProperty("wlp.server.name", "notes") + "@" + hostName());
+        name = settings.cluster().instanceName().orElseGet(() -> System.getProperty("wlp.server.name", "notes") + "@" + hostName());
     }
 
     private static String hostName() {

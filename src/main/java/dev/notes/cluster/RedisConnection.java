@@ -1,12 +1,12 @@
 package dev.notes.cluster;
 
+import dev.notes.platform.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -20,8 +20,7 @@ import org.redisson.config.Config;
 public class RedisConnection {
 
     @Inject
-    @ConfigProperty(name = "REDISSON_CONFIG")
-    private String configFile;
+    private Settings settings;
 
     private volatile RedissonClient client;
 
@@ -39,6 +38,7 @@ public class RedisConnection {
     }
 
     private Config config() {
+        String configFile = settings.cluster().redissonConfig();
         try {
             return Config.fromYAML(new File(configFile));
         } catch (IOException e) {

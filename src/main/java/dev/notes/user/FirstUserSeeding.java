@@ -1,6 +1,7 @@
 package dev.notes.user;
 
 import dev.notes.platform.SchemaMigration;
+import dev.notes.platform.Settings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates a first account at start-up when {@code NOTES_ADMIN_USER} and {@code NOTES_ADMIN_PASSWORD}
@@ -24,18 +24,12 @@ public class FirstUserSeeding {
     private UserService users;
 
     @Inject
-    @ConfigProperty(name = "NOTES_ADMIN_USER")
-    private Optional<String> username;
-
-    @Inject
-    @ConfigProperty(name = "NOTES_ADMIN_PASSWORD")
-    private Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "NOTES_ADMIN_NAME")
-    private Optional<String> displayName;
+    private Settings settings;
 
     void seedOnStart(@Observes @Priority(SchemaMigration.PRIORITY + 1) @Initialized(ApplicationScoped.class) Object ignored) {
+        Optional<String> username = settings.firstUser().username();
+        Optional<String> password = settings.firstUser().password();
+        Optional<String> displayName = settings.firstUser().displayName();
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }

@@ -1,0 +1,163 @@
+package dev.notes.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting the application reads, typed and checked once at start-up. Values come from
+ * MicroProfile Config, that is Liberty's {@code <variable>}s in {@code server.xml} (whose defaults
+ * are the embedded single-instance setup), overridden by environment variables of the same name;
+ * the README's configuration table lists them. A value that is not valid stops the deployment with
+ * a message naming the variable, rather than running with a limit nobody chose.
+ * <p>
+ * Built from a look-up function, so unit tests construct it from a map; the application gets it
+ * from {@link SettingsProducer}.
+ */
+public final class Settings {
+
+    /** How this instance runs: alone, or as one of many sharing Redis. */
+    public record Cluster(String mode, String redisUrl, String redissonConfig, Optional<String> instanceName) {
+
+        public boolean isRedis() {
+            return "redis".equals(mode);
+        }
+    }
+
+    /** The account created at start-up when both name and password are configured. */
+    public record FirstUser(Optional<String> username, Optional<String> password, Optional<String> displayName) {
+    }
+
+    private final Cluster cluster;
+    private final FirstUser firstUser;
+
+    private Settings(Reader reader) {
+        cluster = new Cluster(
+                reader.oneOf("NOTES_CLUSTER", "none", "none", "redis"),
+                reader.text("REDIS_URL", "redis://127.0.0.1:6379"),
+                reader.text("REDISSON_CONFIG", "redisson.yaml"),
+                reader.optional("NOTES_INSTANCE"));
+        firstUser = new FirstUser(
+                reader.optional("NOTES_ADMIN_USER"),
+                reader.optional("NOTES_ADMIN_PASSWORD"),
+                reader.optional("NOTES_ADMIN_NAME"));
+        reader.failOnProblems();
+    }
+
+    /**
+     * Reads every setting through {@code lookup} (a name → its value, if set).
+     *
+     * @throws IllegalArgumentException naming every variable whose value is not valid
+     */
+    public static Settings from(Function<String, Optional<String>> lookup) {
+        return new Settings(new Reader(lookup));
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public FirstUser firstUser() {
+        return firstUser;
+    }
+
+    /**
+     * Reads values and collects what is wrong with them, so that one start-up names every bad
+     * variable at once.
+     */
+    private static final class Reader {
+
+        private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+        private final Function<String, Optional<String>> lookup;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, Optional<String>> lookup) {
+            this.lookup = lookup;
+        }
+
+        Optional<String> optional(String name) {
+            return lookup.apply(name).map(String::trim).filter(value -> !value.isEmpty());
+        }
+
+        String text(String name, String defaultValue) {
+            return optional(name).orElse(defaultValue);
+        }
+
+        String oneOf(String name, String defaultValue, String... allowed) {
+            String value = text(name, defaultValue).toLowerCase(Locale.ROOT);
+            if (!List.of(allowed).contains(value)) {
+                problems.add(name + "=" + value + " is not one of " + String.join(", ", allowed));
+                return defaultValue;
+            }
+            return value;
+        }
+
+        /** A whole number from {@code min} to {@code max}. */
+        int integer(String name, int defaultValue, int min, int max) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int number = Integer.parseInt(value.get());
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            problems.add(name + "=" + value.get() + " is not a whole number from " + min + " to " + max);
+            return defaultValue;
+        }
+
+        /** A positive duration in Liberty's notation: "90s", "15m", "1h30m", "250ms", "1d". */
+        Duration duration(String name, Duration defaultValue) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            Duration parsed = parseDuration(value.get());
+            if (parsed == null) {
+                problems.add(name + "=" + value.get() + " is not a positive duration such as 90s, 15m or 1h30m");
+                return defaultValue;
+            }
+            return parsed;
+        }
+
+        void failOnProblems() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("Invalid configuration: " + String.join("; ", problems) + ".");
+            }
+        }
+    }
+
+    /** "1h30m" → 90 minutes; null for anything else, zero included. */
+    static Duration parseDuration(String text) {
+        Matcher part = Reader.DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (part.find() && part.start() == end) {
+            long amount;
+            try {
+                amount = Long.parseLong(part.group(1));
+            } catch (NumberFormatException tooLarge) {
+                return null;
+            }
+            total = total.plus(switch (part.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            });
+            end = part.end();
+        }
+        return end == text.length() && end > 0 && !total.isZero() ? total : null;
+    }
+}
