@@ -207,6 +207,7 @@ class DeploymentFilesTest {
                 .allSatisfy((name, dependency) -> assertThat(map(dependency)).containsEntry("condition", "service_healthy"));
         Map<String, Object> environment = map(notes.get("environment"));
         assertThat(environment).containsEntry("NOTES_CLUSTER", "redis");
+        assertTrustsOnlyPrivateNetworks(String.valueOf(environment.get("TRUSTED_PROXIES")));
         environment.forEach((name, value) -> {
             if (name.contains("PASSWORD") || name.contains("SECRET")) {
                 assertThat(String.valueOf(value)).as(name).startsWith("${");
@@ -237,6 +238,10 @@ class DeploymentFilesTest {
         assertThat(map(map(container.get("readinessProbe")).get("httpGet"))).containsEntry("path", "/health/ready");
         assertThat(map(map(container.get("livenessProbe")).get("httpGet"))).containsEntry("path", "/health/live");
         assertThat(map(map(list(container.get("envFrom")).get(0)).get("secretRef"))).containsEntry("name", "notes");
+        assertThat(list(container.get("env"))).anySatisfy(variable -> {
+            assertThat(map(variable)).containsEntry("name", "TRUSTED_PROXIES");
+            assertTrustsOnlyPrivateNetworks(String.valueOf(map(variable).get("value")));
+        });
         assertThat(map(container.get("resources"))).containsKeys("requests", "limits");
 
         assertThat(map(map(manifests.get(1).get("spec")).get("selector"))).isEqualTo(labels);
@@ -329,5 +334,17 @@ class DeploymentFilesTest {
                 .anySatisfy(p -> assertThat(p).startsWith("DL3015"))
                 .anySatisfy(p -> assertThat(p).startsWith("DL3025"))
                 .anySatisfy(p -> assertThat(p).startsWith("DL3002"));
+    }
+
+    /**
+     * The load balancer's address is on a private network; a client's public address must never
+     * pass for a proxy, or it could name any address it likes in X-Forwarded-For.
+     */
+    private static void assertTrustsOnlyPrivateNetworks(String proxies) {
+        Pattern pattern = Pattern.compile(proxies);
+        assertThat(List.of("10.1.2.3", "172.18.0.5", "192.168.1.20"))
+                .allSatisfy(address -> assertThat(pattern.matcher(address).matches()).as(address).isTrue());
+        assertThat(List.of("8.8.8.8", "172.32.0.1", "203.0.113.9", "11.10.0.1"))
+                .allSatisfy(address -> assertThat(pattern.matcher(address).matches()).as(address).isFalse());
     }
 }
