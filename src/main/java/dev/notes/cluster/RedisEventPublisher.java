@@ -55,7 +55,7 @@ public class RedisEventPublisher implements EventPublisher {
     @Inject
     private ClusterMode mode;
 
-    private volatile long lastDelivered;
+    private final EventSequence received = new EventSequence();
     private volatile boolean stopped;
 
     void subscribeOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -111,10 +111,9 @@ public class RedisEventPublisher implements EventPublisher {
             LOG.log(Level.WARNING, "Ignoring a message on " + CHANNEL + " that is no event", e);
             return;
         }
-        long previous = lastDelivered;
-        lastDelivered = Math.max(previous, event.id());
+        boolean gap = received.arrivedWithGap(event.id());
         delivery.deliver(event);
-        if (previous > 0 && event.id() > previous + 1) {
+        if (gap) {
             // Events were published while this instance was not listening.
             delivery.resynchronise();
         }
@@ -125,7 +124,7 @@ public class RedisEventPublisher implements EventPublisher {
         try {
             return redis.client().getAtomicLong(LAST_ID_KEY).get();
         } catch (RuntimeException redisAway) {
-            return lastDelivered;
+            return received.highest();
         }
     }
 

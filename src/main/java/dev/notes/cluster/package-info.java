@@ -1,6 +1,9 @@
 /**
  * Running as many identical instances: which mode this instance is in ({@code NOTES_CLUSTER}), and
  * what it takes from Redis. HTTP sessions are Liberty's business (the session cache configured in
- * {@code liberty/config/cluster-redis.xml}); this package holds the application's side.
+ * {@code liberty/config/cluster-redis.xml}); this package holds the application's side, among it the live
+ * events' publisher over a Redis channel ({@link dev.notes.cluster.RedisEventPublisher}), their wire
+ * format ({@link dev.notes.cluster.EventCodec}) and the detection of events missed while
+ * disconnected ({@link dev.notes.cluster.EventSequence}).
  */
 package dev.notes.cluster;

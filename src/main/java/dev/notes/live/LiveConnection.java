@@ -5,6 +5,8 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,19 +17,22 @@ import java.util.logging.Logger;
 /**
  * One browser's socket. Jakarta WebSocket forbids concurrent sends on a session, and a blocking
  * send would let one slow client hold up everyone, so every message goes through this connection's
- * own queue and is sent asynchronously, one at a time. A client that falls {@link #MAX_QUEUED}
- * messages or {@link #MAX_QUEUED_CHARS} characters behind is disconnected; it reconnects and
- * resynchronises from a snapshot.
+ * own queue and is sent asynchronously, one at a time. A client that falls {@code maxQueued}
+ * messages or {@code maxQueuedChars} characters behind is disconnected; it reconnects and
+ * resynchronises from a snapshot. (A note's text may be 100,000 characters: bounding the count
+ * alone would allow 50 MB per client.)
+ * <p>
+ * It also remembers which topics have had their snapshot, so that subscribing again to a topic
+ * costs nothing, until a {@link #resync} asks the client for fresh subscriptions.
  */
 final class LiveConnection {
 
-    static final int MAX_QUEUED = 500;
-    /** A note's text may be 100,000 characters: bounding the count alone would allow 50 MB per client. */
-    static final long MAX_QUEUED_CHARS = 2_000_000;
     /** Application close code (4000–4999): the sender could not keep up. */
     static final int CLOSE_TOO_SLOW = 4008;
     /** Application close code: the login this socket was opened with has ended. */
     static final int CLOSE_LOGGED_OUT = 4001;
+    /** Application close code: the client went on sending faster than allowed after a warning. */
+    static final int CLOSE_TOO_MANY_MESSAGES = 4029;
 
     private static final Logger LOG = Logger.getLogger(LiveConnection.class.getName());
 
@@ -35,35 +40,93 @@ final class LiveConnection {
     private final String username;
     private final String httpSessionId;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final int maxQueued;
+    private final long maxQueuedChars;
     private final Queue<String> queue = new ArrayDeque<>();
+    /** Guarded by {@code queue}, like everything below: topic → the resync generation of its snapshot. */
+    private final Map<String, Long> snapshots = new HashMap<>();
+    private long generation;
     private long queuedChars;
     private boolean sending;
     private boolean closed;
 
-    LiveConnection(Session session, String username, String httpSessionId) {
+    LiveConnection(Session session, String username, String httpSessionId, int maxQueued, long maxQueuedChars) {
         this.session = session;
         this.username = username;
         this.httpSessionId = httpSessionId;
+        this.maxQueued = maxQueued;
+        this.maxQueuedChars = maxQueuedChars;
     }
 
     /** Queues a message; never blocks. */
     void send(String text) {
+        boolean start;
         synchronized (queue) {
-            if (closed) {
-                return;
-            }
-            if (queue.size() >= MAX_QUEUED || queuedChars + text.length() > MAX_QUEUED_CHARS) {
-                closeQuietly(CLOSE_TOO_SLOW, "too slow: " + queue.size() + " messages behind");
-                return;
-            }
-            queue.add(text);
-            queuedChars += text.length();
-            if (sending) {
-                return;
-            }
-            sending = true;
+            start = enqueue(text);
         }
-        sendNext();
+        if (start) {
+            sendNext();
+        }
+    }
+
+    /** True if the caller is to start sending (nothing is in flight). */
+    private boolean enqueue(String text) {
+        if (closed) {
+            return false;
+        }
+        if (queue.size() >= maxQueued || queuedChars + text.length() > maxQueuedChars) {
+            closeQuietly(CLOSE_TOO_SLOW, "too slow: " + queue.size() + " messages behind");
+            return false;
+        }
+        queue.add(text);
+        queuedChars += text.length();
+        if (sending) {
+            return false;
+        }
+        sending = true;
+        return true;
+    }
+
+    /**
+     * Whether to build and send a snapshot of this topic now: not if this socket is closing, nor if
+     * the topic has had one since the last {@link #resync}. Claims it, so the next call says no.
+     */
+    boolean claimSnapshot(String topic) {
+        synchronized (queue) {
+            if (closed || !session.isOpen()) {
+                return false;
+            }
+            Long snapshotGeneration = snapshots.get(topic);
+            if (snapshotGeneration != null && snapshotGeneration == generation) {
+                return false;
+            }
+            snapshots.put(topic, generation);
+            return true;
+        }
+    }
+
+    /** The topic was given up: subscribing to it again needs a snapshot (its events were missed). */
+    void forgetSnapshot(String topic) {
+        synchronized (queue) {
+            snapshots.remove(topic);
+        }
+    }
+
+    /**
+     * Queues the resync message, after which every topic's next subscription gets a fresh snapshot.
+     * One step with the queuing, so a snapshot is either claimed before and sent before the resync
+     * message (the client, asked to resubscribe, then gets another), or claimed after and sent after
+     * it (and the client's resubscription needs none).
+     */
+    void resync(String message) {
+        boolean start;
+        synchronized (queue) {
+            generation++;
+            start = enqueue(message);
+        }
+        if (start) {
+            sendNext();
+        }
     }
 
     private void sendNext() {
@@ -111,6 +174,13 @@ final class LiveConnection {
                 // nothing left to close
             }
         });
+    }
+
+    /** Closed by the server, or by the client or the network (which the container reports later). */
+    boolean isClosing() {
+        synchronized (queue) {
+            return closed || !session.isOpen();
+        }
     }
 
     Set<String> topics() {

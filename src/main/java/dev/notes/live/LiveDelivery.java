@@ -1,6 +1,8 @@
 package dev.notes.live;
 
+import dev.notes.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,20 +15,36 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LiveDelivery {
 
-    /** Enough for a browser with a few tabs' worth of pages; bounds the work one socket can cause. */
-    static final int MAX_TOPICS_PER_CONNECTION = 20;
+    /** What became of a subscription. */
+    enum Subscription {
+        SUBSCRIBED,
+        /** The connection holds its maximum of topics already. */
+        TOO_MANY_TOPICS,
+        /** The connection was removed (it closed) meanwhile. */
+        GONE
+    }
 
     private final Map<String, Set<LiveConnection>> subscribers = new ConcurrentHashMap<>();
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+    private int maxTopics;
+
+    LiveDelivery() {
+        // for the container's proxy
+    }
+
+    @Inject
+    LiveDelivery(Settings settings) {
+        this.maxTopics = settings.live().maxTopics();
+    }
 
     void add(LiveConnection connection) {
         connections.add(connection);
     }
 
-    /** Returns false if the connection has too many topics already. */
-    boolean subscribe(LiveConnection connection, String topic) {
-        if (!connection.topics().contains(topic) && connection.topics().size() >= MAX_TOPICS_PER_CONNECTION) {
-            return false;
+    /** Subscribing to a topic the connection holds already changes nothing (and succeeds). */
+    Subscription subscribe(LiveConnection connection, String topic) {
+        if (!connection.topics().contains(topic) && connection.topics().size() >= maxTopics) {
+            return Subscription.TOO_MANY_TOPICS;
         }
         connection.topics().add(topic);
         // Added inside compute(), so a concurrent unsubscribe cannot drop the set in between.
@@ -35,15 +53,31 @@ public class LiveDelivery {
             listeners.add(connection);
             return listeners;
         });
-        return true;
+        // remove() takes the connection out of the set first and then its topics: if it ran
+        // meanwhile and missed this topic, the connection is no longer in the set here.
+        if (!connections.contains(connection)) {
+            unsubscribe(connection, topic);
+            return Subscription.GONE;
+        }
+        return Subscription.SUBSCRIBED;
     }
 
     void unsubscribe(LiveConnection connection, String topic) {
         connection.topics().remove(topic);
+        connection.forgetSnapshot(topic);
         subscribers.computeIfPresent(topic, (t, set) -> {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    int maxTopics() {
+        return maxTopics;
+    }
+
+    /** How many topics have subscribers: none are kept for topics nobody holds. */
+    int topicCount() {
+        return subscribers.size();
     }
 
     void remove(LiveConnection connection) {
@@ -86,7 +120,7 @@ public class LiveDelivery {
     public void resynchronise() {
         String message = LiveMessages.resync();
         for (LiveConnection connection : connections) {
-            connection.send(message);
+            connection.resync(message);
         }
     }
 }

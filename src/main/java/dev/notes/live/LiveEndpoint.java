@@ -3,6 +3,7 @@ package dev.notes.live;
 import dev.notes.comment.CommentService;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
+import dev.notes.platform.Settings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
@@ -14,7 +15,9 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -23,13 +26,14 @@ import java.util.regex.Pattern;
  * {@code /live}: browsers subscribe to topics and receive a snapshot of each, then its events.
  * Read-only: changes go through the pages and the HTTP API, where the caller is authenticated and
  * the request checked. Every client message is validated; a bad one gets an error message, never
- * an exception.
+ * an exception. Each connection's messages are rate-limited ({@link MessageBudget}), its size, topics
+ * and send queue bounded, and the sockets per client address capped ({@link LiveAdmissionFilter}),
+ * all by {@link Settings.Live}.
  */
 @ServerEndpoint(value = "/live", configurator = LiveHandshake.class)
 @Dependent // a bean, so that the container injects it (beans.xml discovers annotated classes only)
 public class LiveEndpoint {
 
-    static final int MAX_MESSAGE_BYTES = 4096;
     /** Browsers ping every 25 s; a connection silent for longer than this is dead and closed. */
     static final long MAX_IDLE_MILLIS = 90_000;
 
@@ -50,20 +54,45 @@ public class LiveEndpoint {
     @Inject
     private CommentService comments;
 
+    @Inject
+    private Settings settings;
+
     private LiveConnection connection;
+    private MessageBudget budget;
+    private ClientSockets.Slot slot;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
+        Settings.Live limits = settings.live();
+        slot = (ClientSockets.Slot) config.getUserProperties().get(LiveHandshake.SLOT);
+        // The annotation's maxMessageSize would have to be a constant; a larger message closes the
+        // socket with 1009 before it reaches message().
+        session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
         session.setMaxIdleTimeout(MAX_IDLE_MILLIS);
         session.getAsyncRemote().setSendTimeout(10_000);
+        budget = new MessageBudget(limits.messagesPerMinute(), limits.messageBurst(), System::nanoTime);
         connection = new LiveConnection(session,
                 (String) config.getUserProperties().get(LiveHandshake.USERNAME),
-                (String) config.getUserProperties().get(LiveHandshake.HTTP_SESSION_ID));
+                (String) config.getUserProperties().get(LiveHandshake.HTTP_SESSION_ID),
+                limits.queueMessages(), limits.queueChars());
         delivery.add(connection);
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    @OnMessage
     public void message(String text) {
+        switch (budget.take()) {
+            case ACCEPTED -> handle(text);
+            case REFUSED_WITH_WARNING -> connection.send(LiveMessages.error("Too many messages: at most "
+                    + settings.live().messagesPerMinute() + " a minute, " + settings.live().messageBurst()
+                    + " at once. This one was dropped; slow down or the connection is closed."));
+            case REFUSED -> {
+                // dropped: the client has been told
+            }
+            case EXHAUSTED -> connection.closeQuietly(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
+        }
+    }
+
+    private void handle(String text) {
         LiveMessages.ClientMessage message;
         try {
             message = LiveMessages.parse(text);
@@ -80,16 +109,27 @@ public class LiveEndpoint {
         }
     }
 
+    /** Each topic once, however often it is listed; one the connection holds gets no second snapshot. */
     private void subscribe(List<String> topics) {
-        for (String topic : topicsOrError(topics)) {
-            if (!delivery.subscribe(connection, topic)) {
-                connection.send(LiveMessages.error("Too many topics: at most "
-                        + LiveDelivery.MAX_TOPICS_PER_CONNECTION + " per connection."));
-                return;
+        Set<String> distinct = new LinkedHashSet<>(topicsOrError(topics));
+        for (String topic : distinct) {
+            switch (delivery.subscribe(connection, topic)) {
+                case TOO_MANY_TOPICS -> {
+                    connection.send(LiveMessages.error("Too many topics: at most " + delivery.maxTopics()
+                            + " per connection."));
+                    return;
+                }
+                case GONE -> {
+                    return;
+                }
+                case SUBSCRIBED -> {
+                    // Subscribed first, snapshot second: an event committed in between is in the
+                    // snapshot or arrives after it (the client applies events newer than lastEventId).
+                    if (connection.claimSnapshot(topic)) {
+                        connection.send(snapshot(topic));
+                    }
+                }
             }
-            // Subscribed first, snapshot second: an event committed in between is in the
-            // snapshot or arrives after it (the client applies events newer than lastEventId).
-            connection.send(snapshot(topic));
         }
     }
 
@@ -120,7 +160,7 @@ public class LiveEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        delivery.remove(connection);
+        ended();
     }
 
     @OnError
@@ -130,8 +170,16 @@ public class LiveEndpoint {
         boolean everyday = error instanceof java.io.IOException || error instanceof jakarta.websocket.DecodeException
                 || error.getCause() instanceof java.io.IOException;
         LOG.log(everyday ? Level.FINE : Level.WARNING, "Live connection " + session.getId() + " failed", error);
+        ended();
+    }
+
+    /** On close and on error (either or both may come): both steps may run twice. */
+    private void ended() {
         if (connection != null) {
             delivery.remove(connection);
+        }
+        if (slot != null) {
+            slot.release();
         }
     }
 

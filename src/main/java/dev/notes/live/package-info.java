@@ -7,5 +7,12 @@
  * {@link dev.notes.live.LiveDelivery} of every instance (in-process on a single instance). The
  * delivery fans each event out to the connections subscribed to its topics ({@code home},
  * {@code note:<key>}), each connection with its own bounded, serialised send queue.
+ * <p>
+ * Hostile clients are bounded by {@link dev.notes.platform.Settings.Live}: the
+ * {@link dev.notes.live.LiveAdmissionFilter} caps the sockets per client address before the
+ * handshake ({@link dev.notes.live.ClientSockets} counts them until they close); each connection's
+ * messages are rate-limited (a token bucket, {@code MessageBudget}), its topics capped and counted
+ * once, and its snapshots built only for a socket that is open and has not had that topic's
+ * snapshot already.
  */
 package dev.notes.live;

@@ -33,8 +33,25 @@ public final class Settings {
     public record FirstUser(Optional<String> username, Optional<String> password, Optional<String> displayName) {
     }
 
+    /**
+     * Limits of the WebSocket endpoint {@code /live}, per connection unless named otherwise
+     * ({@code docs/live-protocol.md}).
+     *
+     * @param maxMessageBytes   largest message a client may send
+     * @param maxTopics         topics one connection may hold
+     * @param queueMessages     messages a connection may fall behind before it is closed
+     * @param queueChars        characters a connection may fall behind before it is closed
+     * @param messagesPerMinute steady rate of client messages
+     * @param messageBurst      client messages allowed at once above the steady rate
+     * @param socketsPerAddress open sockets per client address on this instance
+     */
+    public record Live(int maxMessageBytes, int maxTopics, int queueMessages, int queueChars,
+                       int messagesPerMinute, int messageBurst, int socketsPerAddress) {
+    }
+
     private final Cluster cluster;
     private final FirstUser firstUser;
+    private final Live live;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -46,6 +63,16 @@ public final class Settings {
                 reader.optional("NOTES_ADMIN_USER"),
                 reader.optional("NOTES_ADMIN_PASSWORD"),
                 reader.optional("NOTES_ADMIN_NAME"));
+        live = new Live(
+                reader.integer("LIVE_MAX_MESSAGE_BYTES", 4096, 256, 1_048_576),
+                reader.integer("LIVE_MAX_TOPICS", 20, 1, 1000),
+                reader.integer("LIVE_QUEUE_MESSAGES", 500, 10, 100_000),
+                // at least a whole note (100,000 characters) with its comments, or a subscriber
+                // to a long note would be closed on every snapshot
+                reader.integer("LIVE_QUEUE_CHARS", 2_000_000, 250_000, 1_000_000_000),
+                reader.integer("LIVE_MESSAGES_PER_MINUTE", 60, 1, 60_000),
+                reader.integer("LIVE_MESSAGE_BURST", 20, 1, 10_000),
+                reader.integer("LIVE_SOCKETS_PER_ADDRESS", 200, 1, 1_000_000));
         reader.failOnProblems();
     }
 
@@ -64,6 +91,10 @@ public final class Settings {
 
     public FirstUser firstUser() {
         return firstUser;
+    }
+
+    public Live live() {
+        return live;
     }
 
     /**

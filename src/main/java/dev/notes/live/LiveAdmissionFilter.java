@@ -1,0 +1,70 @@
+package dev.notes.live;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Caps the open sockets per client address before the WebSocket handshake: an upgrade request
+ * from an address that has its share gets 429 and costs nothing more. The address is the
+ * servlet request's, which Liberty's {@code remoteIp} takes from a trusted proxy's forwarded
+ * header; a WebSocket handshake request has none of its own.
+ * <p>
+ * The slot reserved here reaches the endpoint through {@link LiveHandshake}, which the container
+ * calls on this request's thread, inside {@code chain.doFilter}; a handshake that does not get
+ * that far (refused origin, no valid upgrade) leaves the slot here, and it is released.
+ */
+@WebFilter(urlPatterns = "/live", asyncSupported = true)
+public class LiveAdmissionFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LiveAdmissionFilter.class.getName());
+    private static final ThreadLocal<ClientSockets.Slot> HANDSHAKING = new ThreadLocal<>();
+    /** Sockets of a page live as long as the page: there is no point retrying much sooner. */
+    static final String RETRY_AFTER_SECONDS = "30";
+
+    @Inject
+    private transient ClientSockets sockets;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        Optional<ClientSockets.Slot> slot = sockets.reserve(address);
+        if (slot.isEmpty()) {
+            LOG.fine(() -> "Refused a live socket from " + address + ": it has " + sockets.perAddress() + " open");
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.sendError(429, "Too many live connections from your address: at most "
+                    + sockets.perAddress() + " per instance.");
+            return;
+        }
+        HANDSHAKING.set(slot.get());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            ClientSockets.Slot unclaimed = HANDSHAKING.get();
+            HANDSHAKING.remove();
+            if (unclaimed != null) {
+                unclaimed.release();
+            }
+        }
+    }
+
+    /** The slot of the handshake running on this thread, handed over once; null if there is none. */
+    static ClientSockets.Slot claimSlot() {
+        ClientSockets.Slot slot = HANDSHAKING.get();
+        HANDSHAKING.remove();
+        return slot;
+    }
+}
