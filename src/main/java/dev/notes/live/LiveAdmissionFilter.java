@@ -33,6 +33,14 @@ public class LiveAdmissionFilter extends HttpFilter {
     @Inject
     private transient ClientSockets sockets;
 
+    public LiveAdmissionFilter() {
+        // for the container, which injects the sockets
+    }
+
+    LiveAdmissionFilter(ClientSockets sockets) {
+        this.sockets = sockets;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {

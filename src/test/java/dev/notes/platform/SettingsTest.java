@@ -59,4 +59,35 @@ class SettingsTest {
         assertThat(Settings.parseDuration("99999999999999999999s")).isNull();
         assertThat(Settings.parseDuration("m")).isNull();
     }
+
+    @Test
+    void liveLimitsDefaultToWhatABrowserNeedsWithRoom() {
+        Settings.Live live = settings(Map.of()).live();
+        assertThat(live.maxMessageBytes()).isEqualTo(4096);
+        assertThat(live.maxTopics()).isEqualTo(20);
+        assertThat(live.queueMessages()).isEqualTo(500);
+        assertThat(live.queueChars()).isEqualTo(2_000_000);
+        assertThat(live.messagesPerMinute()).isEqualTo(60);
+        assertThat(live.messageBurst()).isEqualTo(20);
+        assertThat(live.socketsPerAddress()).isEqualTo(200);
+    }
+
+    @Test
+    void liveLimitsAreConfigurable() {
+        Settings.Live live = settings(Map.of("LIVE_SOCKETS_PER_ADDRESS", "20000", "LIVE_MESSAGES_PER_MINUTE", "120",
+                "LIVE_QUEUE_CHARS", "500000")).live();
+        assertThat(live.socketsPerAddress()).isEqualTo(20_000);
+        assertThat(live.messagesPerMinute()).isEqualTo(120);
+        assertThat(live.queueChars()).isEqualTo(500_000);
+    }
+
+    @Test
+    void liveLimitsOutOfRangeStopTheStartAndAreAllNamed() {
+        assertThatThrownBy(() -> settings(Map.of("LIVE_SOCKETS_PER_ADDRESS", "0", "LIVE_MAX_TOPICS", "many",
+                "LIVE_QUEUE_CHARS", "1000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LIVE_SOCKETS_PER_ADDRESS=0")
+                .hasMessageContaining("LIVE_MAX_TOPICS=many")
+                .hasMessageContaining("LIVE_QUEUE_CHARS=1000 is not a whole number from 250000");
+    }
 }

@@ -1,0 +1,108 @@
+package dev.notes.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.notes.event.CommentEvent;
+import dev.notes.event.NoteEvent;
+import dev.notes.note.Note;
+import dev.notes.note.NoteSummary;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.JsonbException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LiveMessagesTest {
+
+    private static final Instant T = Instant.parse("2026-11-29T14:05:31.123Z");
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    @Test
+    void aSubscribeMessageIsParsedWithItsTopicsInOrder() {
+        LiveMessages.ClientMessage message = LiveMessages.parse(
+                "{\"type\":\"subscribe\",\"topics\":[\"home\",\"note:a\",\"home\"],\"extra\":1}");
+        assertThat(message.type()).isEqualTo("subscribe");
+        assertThat(message.topics()).containsExactly("home", "note:a", "home");
+    }
+
+    @Test
+    void aPingHasNoTopics() {
+        assertThat(LiveMessages.parse("{\"type\":\"ping\"}").topics()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "{", "{}", "null", "{\"topics\":[\"home\"]}", "{\"type\":null}",
+            "[\"subscribe\"]", "{\"type\":\"subscribe\",\"topics\":\"home\"}"})
+    void anythingElseIsRefusedWithAJsonException(String text) {
+        assertThatThrownBy(() -> LiveMessages.parse(text)).isInstanceOf(JsonbException.class);
+    }
+
+    @Test
+    void aHomeSnapshotListsTheNotesAndLeavesOutWhatItHasNot() {
+        JsonObject snapshot = json(LiveMessages.homeSnapshot(41,
+                List.of(new NoteSummary("shopping", "Groceries"), new NoteSummary("x", "Quote \" and <tag>"))));
+        assertThat(snapshot.getString("type")).isEqualTo("snapshot");
+        assertThat(snapshot.getString("topic")).isEqualTo("home");
+        assertThat(snapshot.getJsonNumber("lastEventId").longValue()).isEqualTo(41);
+        assertThat(snapshot.getJsonArray("notes").getJsonObject(1).getString("title")).isEqualTo("Quote \" and <tag>");
+        assertThat(snapshot).doesNotContainKeys("note", "comments");
+    }
+
+    @Test
+    void aNoteSnapshotCarriesTheNoteOrNothingWhenItIsGone() {
+        Note note = new Note("shopping", "Groceries", "milk\neggs", "alice", T);
+        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, List.of()));
+        assertThat(present.getString("topic")).isEqualTo("note:shopping");
+        assertThat(present.getJsonObject("note").getString("body")).isEqualTo("milk\neggs");
+        assertThat(present.getJsonObject("note").getString("author")).isEqualTo("alice");
+        assertThat(present.getJsonObject("note").getString("updatedAt")).isEqualTo("2026-11-29T14:05:31.123Z");
+        assertThat(present.getJsonArray("comments")).isEmpty();
+
+        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, List.of()));
+        assertThat(gone).doesNotContainKey("note");
+    }
+
+    @Test
+    void aNoteEventCarriesTheNoteForTheTopicItIsSentOn() {
+        LiveEvent event = new LiveEvent(42, new NoteEvent(NoteEvent.Kind.UPDATED, "a", "Title", "Body", "alice", T));
+        assertThat(LiveMessages.topicsOf(event.event())).containsExactly("home", "note:a");
+
+        JsonObject message = json(LiveMessages.event(event, "home"));
+        assertThat(message.getString("type")).isEqualTo("event");
+        assertThat(message.getJsonNumber("id").longValue()).isEqualTo(42);
+        assertThat(message.getString("topic")).isEqualTo("home");
+        assertThat(message.getString("event")).isEqualTo("note.updated");
+        assertThat(message.getJsonObject("note").getString("title")).isEqualTo("Title");
+        assertThat(message).doesNotContainKey("comment");
+    }
+
+    @Test
+    void commentEventsGoToTheNotesTopicAndADeletionCarriesTheIdOnly() {
+        CommentEvent added = new CommentEvent(CommentEvent.Kind.ADDED, "a", 52, "bob", "yes", T, "bob", T);
+        CommentEvent deleted = new CommentEvent(CommentEvent.Kind.DELETED, "a", 52, "bob", "yes", T, "bob", T);
+        assertThat(LiveMessages.topicsOf(added)).containsExactly("note:a");
+
+        JsonObject addedMessage = json(LiveMessages.event(new LiveEvent(1, added), "note:a"));
+        assertThat(addedMessage.getString("event")).isEqualTo("comment.added");
+        assertThat(addedMessage.getJsonObject("comment").getString("text")).isEqualTo("yes");
+
+        JsonObject deletedMessage = json(LiveMessages.event(new LiveEvent(2, deleted), "note:a"));
+        assertThat(deletedMessage.getString("event")).isEqualTo("comment.deleted");
+        assertThat(deletedMessage.getJsonObject("comment").keySet()).containsExactly("id");
+    }
+
+    @Test
+    void signalsAndErrorsAreSmallObjects() {
+        assertThat(LiveMessages.pong()).isEqualTo("{\"type\":\"pong\"}");
+        assertThat(LiveMessages.resync()).isEqualTo("{\"type\":\"resync\"}");
+        assertThat(json(LiveMessages.error("Unknown topic \"x\"")).getString("message")).isEqualTo("Unknown topic \"x\"");
+    }
+}
