@@ -145,7 +145,11 @@ final class Benchmark {
             throw new UncheckedIOException("Cannot start the benchmark's Redis", e);
         }
         database = TestPostgres.newDatabase("bench");
-        Map<String, String> common = NotesCluster.sharedFacesSecrets();
+        Map<String, String> common = new HashMap<>(NotesCluster.sharedFacesSecrets());
+        // Every simulated browser connects from this machine (up to 10,000 sockets in fanOut), where
+        // a real deployment sees as many addresses: the cap per address is raised, as an operator
+        // would for a load test.
+        common.put("LIVE_SOCKETS_PER_ADDRESS", "20000");
         Map<String, String> clustered = new HashMap<>(common);
         clustered.put("NOTES_CLUSTER", "redis");
         clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
 import java.util.List;
@@ -212,14 +213,11 @@ class NoteIT {
     }
 
     static String uniqueKey(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return Notes.uniqueKey(prefix);
     }
 
     static Page createNote(WebClient browser, String key, String title, String body) {
-        Page view = browser.get("/note/add").form("noteForm")
-                .set("key", key).set("title", title).set("body", body).press("save");
-        assertThat(view.path()).as("after creating %s", key).isEqualTo("/note/view?key=" + key);
-        return view;
+        return Notes.create(browser, key, title, body);
     }
 
     static Page comment(WebClient browser, String key, String text) {

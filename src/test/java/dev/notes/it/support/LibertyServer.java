@@ -231,7 +231,7 @@ public final class LibertyServer implements AutoCloseable {
                 + " (last /health/ready status " + lastStatus + "); see " + messagesLog());
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

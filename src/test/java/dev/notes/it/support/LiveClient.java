@@ -51,6 +51,24 @@ public final class LiveClient implements AutoCloseable {
         return new LiveClient(client, client.origin(), true);
     }
 
+    /**
+     * Connects as soon as the server admits this client: it learns of an earlier socket's close
+     * asynchronously, so a place given back may take a moment to be free. Fails after {@link #WAIT}.
+     */
+    public static LiveClient connectWhenAdmitted(WebClient client) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                return connect(client);
+            } catch (IllegalStateException refused) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Not admitted within " + WAIT, refused);
+                }
+                LibertyServer.sleep(Duration.ofMillis(100));
+            }
+        }
+    }
+
     /** Tries to connect with another Origin header; the exception the handshake ends with, if any. */
     public static Throwable refusedHandshake(WebClient client, String origin) {
         try {
@@ -106,8 +124,13 @@ public final class LiveClient implements AutoCloseable {
 
     /** Every event received so far, in order, whether or not a test waited for it. */
     public List<JsonObject> events() {
+        return received().stream().filter(m -> m.getString("type").equals("event")).toList();
+    }
+
+    /** Every message received so far, in order, whether or not a test waited for it. */
+    public List<JsonObject> received() {
         synchronized (seen) {
-            return seen.stream().filter(m -> m.getString("type").equals("event")).toList();
+            return List.copyOf(seen);
         }
     }
 

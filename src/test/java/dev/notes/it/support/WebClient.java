@@ -34,6 +34,7 @@ public final class WebClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private volatile String forwardedFor;
 
     public WebClient(URI base) {
         this.base = base;
@@ -43,6 +44,16 @@ public final class WebClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TIMEOUT)
                 .build();
+    }
+
+    /**
+     * Makes every later request of this client, pages and WebSockets, claim to come from
+     * {@code address} through a proxy ({@code X-Forwarded-For}): a server that trusts this machine
+     * as a proxy ({@code TRUSTED_PROXIES}) then takes it for that client address.
+     */
+    public WebClient forwardedFor(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     /** GET, following redirects. */
@@ -108,6 +119,9 @@ public final class WebClient {
         if (origin != null) {
             builder.header("Origin", origin);
         }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
         return builder.buildAsync(ws, listener);
     }
 
@@ -126,6 +140,9 @@ public final class WebClient {
     }
 
     Page exchange(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.setHeader("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
