@@ -1,6 +1,9 @@
 /**
  * Running as many identical instances: which mode this instance is in ({@code NOTES_CLUSTER}), and
  * what it takes from Redis. HTTP sessions are Liberty's business (the session cache configured in
- * {@code liberty/config/cluster-redis.xml}); this package holds the application's side.
+ * {@code liberty/config/cluster-redis.xml}); this package holds the application's side: live events
+ * ({@link dev.notes.cluster.RedisEventPublisher}) and the throttling counters every instance shares
+ * ({@link dev.notes.cluster.RedisCounters}), each chosen over its in-process twin by configuration
+ * ({@link dev.notes.cluster.EventPublishers}, {@link dev.notes.cluster.ThrottleCounters}).
  */
 package dev.notes.cluster;
