@@ -4,6 +4,7 @@ import dev.notes.bench.Stats.Spread;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesCluster;
+import dev.notes.it.support.SharedAddressLimits;
 import dev.notes.it.support.TestPostgres;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -145,7 +146,9 @@ final class Benchmark {
             throw new UncheckedIOException("Cannot start the benchmark's Redis", e);
         }
         database = TestPostgres.newDatabase("bench");
-        Map<String, String> common = NotesCluster.sharedFacesSecrets();
+        Map<String, String> common = new HashMap<>(NotesCluster.sharedFacesSecrets());
+        // The seed and every load come from 127.0.0.1, mostly as one account.
+        common.putAll(SharedAddressLimits.settings());
         Map<String, String> clustered = new HashMap<>(common);
         clustered.put("NOTES_CLUSTER", "redis");
         clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);

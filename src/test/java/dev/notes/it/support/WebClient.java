@@ -34,6 +34,7 @@ public final class WebClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private String forwardedFor;
 
     public WebClient(URI base) {
         this.base = base;
@@ -64,6 +65,15 @@ public final class WebClient {
             request.header("Origin", origin);
         }
         return exchange(request);
+    }
+
+    /**
+     * Sends {@code X-Forwarded-For: address} with every request from now on: to a server that
+     * trusts 127.0.0.1 as a proxy ({@code TRUSTED_PROXIES}), this client then is at {@code address}.
+     */
+    public WebClient from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public String origin() {
@@ -126,6 +136,9 @@ public final class WebClient {
     }
 
     Page exchange(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.setHeader("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
