@@ -1,9 +1,11 @@
 /**
  * Running as many identical instances: which mode this instance is in ({@code NOTES_CLUSTER}), and
  * what it takes from Redis. HTTP sessions are Liberty's business (the session cache configured in
- * {@code liberty/config/cluster-redis.xml}); this package holds the application's side, among it the live
+ * {@code liberty/config/cluster-redis.xml}); this package holds the application's side: the live
  * events' publisher over a Redis channel ({@link dev.notes.cluster.RedisEventPublisher}), their wire
  * format ({@link dev.notes.cluster.EventCodec}) and the detection of events missed while
- * disconnected ({@link dev.notes.cluster.EventSequence}).
+ * disconnected ({@link dev.notes.cluster.EventSequence}); the throttling counters every instance
+ * shares ({@link dev.notes.cluster.RedisCounters}). Each is chosen over its in-process twin by
+ * configuration ({@link dev.notes.cluster.EventPublishers}, {@link dev.notes.cluster.ThrottleCounters}).
  */
 package dev.notes.cluster;

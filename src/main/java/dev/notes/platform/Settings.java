@@ -49,9 +49,30 @@ public final class Settings {
                        int messagesPerMinute, int messageBurst, int socketsPerAddress) {
     }
 
+    /** One limit: at most {@code max} events per fixed window of {@code window}. */
+    public record Limit(int max, Duration window) {
+    }
+
+    /**
+     * Failed logins counted in one window, three ways: per account and client address together (what
+     * stops one attacker guessing one password without locking the victim out), per account over
+     * every address (a distributed guess), per address over every account (credential stuffing).
+     * {@code passwordChecks} bounds the PBKDF2 verifications running at once on an instance.
+     */
+    public record LoginThrottle(Duration window, int perAccountAndAddress, int perAccount, int perAddress,
+                                int passwordChecks) {
+    }
+
+    /** Registrations per client address, and notes and comments per account, per window. */
+    public record Quotas(Limit registrationsPerAddress, Limit notesPerAccount, Limit commentsPerAccount) {
+    }
+
     private final Cluster cluster;
     private final FirstUser firstUser;
     private final Live live;
+    private final LoginThrottle loginThrottle;
+    private final Quotas quotas;
+    private final int throttleMemoryKeys;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -73,6 +94,20 @@ public final class Settings {
                 reader.integer("LIVE_MESSAGES_PER_MINUTE", 60, 1, 60_000),
                 reader.integer("LIVE_MESSAGE_BURST", 20, 1, 10_000),
                 reader.integer("LIVE_SOCKETS_PER_ADDRESS", 200, 1, 1_000_000));
+        loginThrottle = new LoginThrottle(
+                reader.duration("LOGIN_FAILURE_WINDOW", Duration.ofMinutes(15)),
+                reader.integer("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5, 1, 1_000_000),
+                reader.integer("LOGIN_FAILURES_PER_ACCOUNT", 50, 1, 1_000_000),
+                reader.integer("LOGIN_FAILURES_PER_ADDRESS", 100, 1, 1_000_000),
+                reader.integer("PASSWORD_CHECKS_MAX", 4, 1, 1_000));
+        quotas = new Quotas(
+                new Limit(reader.integer("REGISTRATIONS_PER_ADDRESS", 50, 1, 1_000_000),
+                        reader.duration("REGISTRATION_WINDOW", Duration.ofHours(1))),
+                new Limit(reader.integer("NOTES_PER_ACCOUNT", 100, 1, 1_000_000),
+                        reader.duration("NOTE_QUOTA_WINDOW", Duration.ofHours(1))),
+                new Limit(reader.integer("COMMENTS_PER_ACCOUNT", 300, 1, 1_000_000),
+                        reader.duration("COMMENT_QUOTA_WINDOW", Duration.ofHours(1))));
+        throttleMemoryKeys = reader.integer("THROTTLE_MEMORY_KEYS", 100_000, 100, 10_000_000);
         reader.failOnProblems();
     }
 
@@ -95,6 +130,19 @@ public final class Settings {
 
     public Live live() {
         return live;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
+    }
+
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    /** How many counters an instance keeps in memory when alone (in a cluster they live in Redis). */
+    public int throttleMemoryKeys() {
+        return throttleMemoryKeys;
     }
 
     /**

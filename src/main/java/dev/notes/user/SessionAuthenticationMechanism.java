@@ -1,11 +1,15 @@
 package dev.notes.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.notes.throttle.CountersUnavailableException;
+import dev.notes.throttle.LoginThrottle;
+import dev.notes.throttle.PasswordChecks;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +32,10 @@ import java.util.logging.Logger;
  * <p>
  * A login is a programmatic {@code SecurityContext.authenticate} call carrying the credential
  * (see {@code LoginPage}). On success the session id is changed, defeating session fixation.
+ * <p>
+ * Before any password is checked, {@link LoginThrottle} may refuse the attempt (too many failures
+ * for the account or from the client's address); failures are counted after the check. Password
+ * checks run through {@link PasswordChecks}, which bounds how many hash at once.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -39,6 +49,15 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
      */
     public static final String SESSION_STORE_FAILED = "dev.notes.user.sessionStoreFailed";
 
+    /** Request attribute: the login was refused unchecked, too many failures; the value is the {@link Duration} to wait. */
+    public static final String LOGIN_THROTTLED = "dev.notes.user.loginThrottled";
+
+    /**
+     * Request attribute set when the login could not be tried: the counters' store is away, or
+     * every password-check slot stayed busy. The login page answers "temporarily unavailable".
+     */
+    public static final String LOGIN_UNAVAILABLE = "dev.notes.user.loginUnavailable";
+
     private static final Logger LOG = Logger.getLogger(SessionAuthenticationMechanism.class.getName());
 
     @Inject
@@ -46,6 +65,12 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     private UserService users;
+
+    @Inject
+    private LoginThrottle throttle;
+
+    @Inject
+    private PasswordChecks passwordChecks;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -65,22 +90,47 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus logIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        // Counted under the name the account would have, so "Alice " and "alice" share one count.
+        String username = credential instanceof UsernamePasswordCredential login
+                ? Registration.normalise(login.getCaller()) : null;
+        // The client, or with a trusted proxy the address it forwarded (Liberty's remoteIp).
+        String address = request.getRemoteAddr();
+        CredentialValidationResult result;
+        try {
+            Optional<Duration> refusal = throttle.refusal(username, address);
+            if (refusal.isPresent()) {
+                request.setAttribute(LOGIN_THROTTLED, refusal.get());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            Optional<CredentialValidationResult> checked = passwordChecks.run(() -> identityStores.validate(credential));
+            if (checked.isEmpty()) {
+                LOG.warning(() -> "Login from " + address + " not tried: every password check slot stayed busy");
+                request.setAttribute(LOGIN_UNAVAILABLE, Boolean.TRUE);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            result = checked.get();
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(username, address);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        } catch (CountersUnavailableException redisAway) {
+            // The same Redis holds the sessions, so a login could not be kept anyway.
+            LOG.log(Level.FINE, "Login not tried: the throttling counters are away", redisAway);
+            request.setAttribute(LOGIN_UNAVAILABLE, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        String username = result.getCallerPrincipal().getName();
-        String displayName = users.find(username).map(User::getDisplayName).orElse(username);
+        String caller = result.getCallerPrincipal().getName();
+        String displayName = users.find(caller).map(User::getDisplayName).orElse(caller);
         try {
             HttpSession session = request.getSession();
             request.changeSessionId();
             session.setAttribute(SignedInUser.SESSION_ATTRIBUTE,
-                    new SignedInUser(username, displayName, result.getCallerGroups()));
+                    new SignedInUser(caller, displayName, result.getCallerGroups()));
         } catch (RuntimeException sessionStoreAway) {
             markSessionStoreFailed(request, sessionStoreAway);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        return context.notifyContainerAboutLogin(username, result.getCallerGroups());
+        return context.notifyContainerAboutLogin(caller, result.getCallerGroups());
     }
 
     @Override

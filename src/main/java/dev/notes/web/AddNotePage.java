@@ -3,6 +3,9 @@ package dev.notes.web;
 import dev.notes.note.DuplicateNoteKeyException;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
+import dev.notes.throttle.CountersUnavailableException;
+import dev.notes.throttle.QuotaExceededException;
+import dev.notes.throttle.Quotas;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +24,9 @@ public class AddNotePage {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private Quotas quotas;
+
     private final NoteDraft draft = new NoteDraft();
 
     public void save() {
@@ -31,8 +37,13 @@ public class AddNotePage {
             return;
         }
         try {
+            quotas.note(currentUser.getUsername());
             notes.create(draft, currentUser.getUsername());
             Pages.redirect(Pages.notePath("view", draft.getKey()));
+        } catch (QuotaExceededException e) {
+            Pages.tooManyRequests(null, e.getMessage(), e.retryAfter());
+        } catch (CountersUnavailableException e) {
+            Pages.unavailable();
         } catch (DuplicateNoteKeyException e) {
             Pages.error(FORM + ":key", e.getMessage());
         } catch (ConstraintViolationException e) {

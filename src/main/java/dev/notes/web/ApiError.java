@@ -21,6 +21,12 @@ public class ApiError implements ExceptionMapper<ConstraintViolationException> {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Body(message)).build();
     }
 
+    /** An error that passes: {@code Retry-After} says in how many seconds (a used-up quota, 429; away, 503). */
+    static Response response(Response.Status status, String message, long retryAfterSeconds) {
+        return Response.status(status).header("Retry-After", retryAfterSeconds)
+                .type(MediaType.APPLICATION_JSON).entity(new Body(message)).build();
+    }
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
         String message = e.getConstraintViolations().stream().map(ConstraintViolation::getMessage)

@@ -6,6 +6,10 @@ import dev.notes.comment.CommentService;
 import dev.notes.comment.CommentView;
 import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NotPermittedException;
+import dev.notes.throttle.CountersUnavailableException;
+import dev.notes.throttle.QuotaExceededException;
+import dev.notes.throttle.Quotas;
+import dev.notes.throttle.Waits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +39,9 @@ public class CommentResource {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private Quotas quotas;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("key") String key, @NotNull(message = "Please write a comment.") @Valid CommentDraft draft) {
@@ -42,8 +49,14 @@ public class CommentResource {
             return ApiError.response(Status.UNAUTHORIZED, "Please log in to comment.");
         }
         try {
+            quotas.comment(currentUser.getUsername());
             CommentView added = CommentView.of(comments.add(key, draft, currentUser.getUsername()));
             return Response.status(Status.CREATED).entity(added).build();
+        } catch (QuotaExceededException e) {
+            return ApiError.response(Status.TOO_MANY_REQUESTS, e.getMessage(), Waits.retryAfterSeconds(e.retryAfter()));
+        } catch (CountersUnavailableException e) {
+            return ApiError.response(Status.SERVICE_UNAVAILABLE, "Temporarily unavailable. Please try again in a moment.",
+                    Long.parseLong(UnavailableFilter.RETRY_AFTER_SECONDS));
         } catch (NoteNotFoundException e) {
             return ApiError.response(Status.NOT_FOUND, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.notes.web;
 
+import dev.notes.throttle.Waits;
 import dev.notes.user.SessionAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -13,6 +14,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 
 /**
  * "Login to Notes". Hands the credential to {@link SessionAuthenticationMechanism} through
@@ -38,8 +40,16 @@ public class LoginPage {
                 (HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        if (((HttpServletRequest) external.getRequest()).getAttribute(SessionAuthenticationMechanism.SESSION_STORE_FAILED) != null) {
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getAttribute(SessionAuthenticationMechanism.SESSION_STORE_FAILED) != null
+                || request.getAttribute(SessionAuthenticationMechanism.LOGIN_UNAVAILABLE) != null) {
             Pages.unavailable();
+            return;
+        }
+        if (request.getAttribute(SessionAuthenticationMechanism.LOGIN_THROTTLED) instanceof Duration wait) {
+            // The login page again, with what was typed but the password, and the wait in words.
+            password = null;
+            Pages.tooManyRequests(null, throttledMessage(wait), wait);
             return;
         }
         switch (status) {
@@ -50,6 +60,10 @@ public class LoginPage {
                 Pages.error(null, FAILED);
             }
         }
+    }
+
+    static String throttledMessage(Duration wait) {
+        return "Too many failed logins. Please try again in " + Waits.inWords(wait) + ".";
     }
 
     /**

@@ -8,6 +8,9 @@ import dev.notes.note.Note;
 import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
+import dev.notes.throttle.CountersUnavailableException;
+import dev.notes.throttle.QuotaExceededException;
+import dev.notes.throttle.Quotas;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,6 +39,9 @@ public class NotePage {
 
     @Inject
     private RecentlyViewed recentlyViewed;
+
+    @Inject
+    private Quotas quotas;
 
     @Inject
     @RequestParameterMap
@@ -67,8 +73,13 @@ public class NotePage {
             return;
         }
         try {
+            quotas.comment(currentUser.getUsername());
             comments.add(key, newComment, currentUser.getUsername());
             Pages.redirect(Pages.notePath("view", key));
+        } catch (QuotaExceededException e) {
+            Pages.tooManyRequests(COMMENT_FORM + ":text", e.getMessage(), e.retryAfter());
+        } catch (CountersUnavailableException e) {
+            Pages.unavailable();
         } catch (NoteNotFoundException e) {
             Pages.notFound();
         } catch (ConstraintViolationException e) {

@@ -1,5 +1,6 @@
 package dev.notes.web;
 
+import dev.notes.throttle.Waits;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -10,9 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** What the backing beans do alike: redirect, answer with an error status, show a message. */
 final class Pages {
+
+    /** Not among HttpServletResponse's constants (RFC 6585). */
+    static final int TOO_MANY_REQUESTS = 429;
 
     private Pages() {
     }
@@ -58,6 +63,17 @@ final class Pages {
         FacesContext.getCurrentInstance().getExternalContext()
                 .setResponseHeader("Retry-After", UnavailableFilter.RETRY_AFTER_SECONDS);
         showErrorPage(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "/error/unavailable.xhtml");
+    }
+
+    /**
+     * A limit is used up: status 429 with {@code Retry-After}, and the same page again with
+     * {@code message} next to {@code clientId} (null: at the top) and everything typed kept.
+     */
+    static void tooManyRequests(String clientId, String message, Duration wait) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.setResponseStatus(TOO_MANY_REQUESTS);
+        external.setResponseHeader("Retry-After", Long.toString(Waits.retryAfterSeconds(wait)));
+        error(clientId, message);
     }
 
     static void badRequest() {

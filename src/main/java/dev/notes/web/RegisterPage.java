@@ -1,15 +1,21 @@
 package dev.notes.web;
 
+import dev.notes.throttle.CountersUnavailableException;
+import dev.notes.throttle.PasswordChecks;
+import dev.notes.throttle.QuotaExceededException;
+import dev.notes.throttle.Quotas;
 import dev.notes.user.DuplicateUsernameException;
 import dev.notes.user.Registration;
 import dev.notes.user.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /** "Create an account": then on to the login page with the new username filled in. */
 @Named
@@ -20,6 +26,15 @@ public class RegisterPage {
 
     @Inject
     private UserService users;
+
+    @Inject
+    private Quotas quotas;
+
+    @Inject
+    private PasswordChecks passwordChecks;
+
+    @Inject
+    private HttpServletRequest request;
 
     private final Registration registration = new Registration();
     private String passwordAgain;
@@ -37,8 +52,18 @@ public class RegisterPage {
             return;
         }
         try {
-            String username = users.register(registration).getUsername();
-            Pages.redirect("/user/login?registered=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+            // Counted once the form is valid: what costs is the password hash of a registration.
+            quotas.registration(request.getRemoteAddr());
+            Optional<String> username = passwordChecks.run(() -> users.register(registration).getUsername());
+            if (username.isEmpty()) {
+                Pages.unavailable();
+                return;
+            }
+            Pages.redirect("/user/login?registered=" + URLEncoder.encode(username.get(), StandardCharsets.UTF_8));
+        } catch (QuotaExceededException e) {
+            Pages.tooManyRequests(null, e.getMessage(), e.retryAfter());
+        } catch (CountersUnavailableException e) {
+            Pages.unavailable();
         } catch (DuplicateUsernameException e) {
             Pages.error(FORM + ":username", e.getMessage());
         } catch (ConstraintViolationException e) {

@@ -4,6 +4,7 @@ import dev.notes.bench.Stats.Spread;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesCluster;
+import dev.notes.it.support.SharedAddressLimits;
 import dev.notes.it.support.TestPostgres;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -146,10 +147,9 @@ final class Benchmark {
         }
         database = TestPostgres.newDatabase("bench");
         Map<String, String> common = new HashMap<>(NotesCluster.sharedFacesSecrets());
-        // Every simulated browser connects from this machine (up to 10,000 sockets in fanOut), where
-        // a real deployment sees as many addresses: the cap per address is raised, as an operator
-        // would for a load test.
-        common.put("LIVE_SOCKETS_PER_ADDRESS", "20000");
+        // The seed and every load come from 127.0.0.1, mostly as one account, and up to 10,000
+        // simulated browsers (fanOut) connect from it.
+        common.putAll(SharedAddressLimits.settings());
         Map<String, String> clustered = new HashMap<>(common);
         clustered.put("NOTES_CLUSTER", "redis");
         clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);

@@ -90,4 +90,32 @@ class SettingsTest {
                 .hasMessageContaining("LIVE_MAX_TOPICS=many")
                 .hasMessageContaining("LIVE_QUEUE_CHARS=1000 is not a whole number from 250000");
     }
+
+    @Test
+    void throttlingDefaultsAreTheDocumentedOnes() {
+        Settings settings = settings(Map.of());
+        assertThat(settings.loginThrottle()).isEqualTo(new Settings.LoginThrottle(Duration.ofMinutes(15), 5, 50, 100, 4));
+        assertThat(settings.quotas().registrationsPerAddress()).isEqualTo(new Settings.Limit(50, Duration.ofHours(1)));
+        assertThat(settings.quotas().notesPerAccount()).isEqualTo(new Settings.Limit(100, Duration.ofHours(1)));
+        assertThat(settings.quotas().commentsPerAccount()).isEqualTo(new Settings.Limit(300, Duration.ofHours(1)));
+        assertThat(settings.throttleMemoryKeys()).isEqualTo(100_000);
+    }
+
+    @Test
+    void throttlingLimitsAreRead() {
+        Settings settings = settings(Map.of("LOGIN_FAILURE_WINDOW", "5s", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "3",
+                "NOTES_PER_ACCOUNT", "7", "COMMENT_QUOTA_WINDOW", "1d"));
+        assertThat(settings.loginThrottle().window()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.loginThrottle().perAccountAndAddress()).isEqualTo(3);
+        assertThat(settings.quotas().notesPerAccount().max()).isEqualTo(7);
+        assertThat(settings.quotas().commentsPerAccount().window()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void aLimitOfZeroStopsTheStart() {
+        assertThatThrownBy(() -> settings(Map.of("LOGIN_FAILURES_PER_ADDRESS", "0", "PASSWORD_CHECKS_MAX", "many")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LOGIN_FAILURES_PER_ADDRESS=0")
+                .hasMessageContaining("PASSWORD_CHECKS_MAX=many");
+    }
 }

@@ -19,8 +19,12 @@ public final class Accounts {
 
     /** Registers a new user with a unique name and returns it. */
     public static String register(LibertyServer server, String prefix) {
+        return register(new WebClient(server.baseUri()), prefix);
+    }
+
+    /** Registers a new user with a unique name through {@code client} (e.g. one at another address). */
+    public static String register(WebClient client, String prefix) {
         String username = uniqueName(prefix);
-        WebClient client = new WebClient(server.baseUri());
         WebClient.Page done = client.get("/user/register").form("registerForm")
                 .set("username", username)
                 .set("displayName", "Display " + username)
@@ -33,14 +37,23 @@ public final class Accounts {
 
     /** A client logged in as {@code username}. */
     public static WebClient logIn(LibertyServer server, String username) {
-        WebClient client = new WebClient(server.baseUri());
-        WebClient.Page home = client.get("/user/login").form("loginForm")
-                .set("username", username)
-                .set("password", PASSWORD)
-                .press("login");
+        return logIn(new WebClient(server.baseUri()), username);
+    }
+
+    /** {@code client} (e.g. one at another address), logged in as {@code username}. */
+    public static WebClient logIn(WebClient client, String username) {
+        WebClient.Page home = logInAttempt(client, username, PASSWORD);
         assertThat(home.text("#currentUser")).as("header after logging in as %s", username)
                 .contains("Display " + username);
         return client;
+    }
+
+    /** Submits the login form as {@code username} with {@code password}; the answer, redirects followed. */
+    public static WebClient.Page logInAttempt(WebClient client, String username, String password) {
+        return client.get("/user/login").form("loginForm")
+                .set("username", username)
+                .set("password", password)
+                .press("login");
     }
 
     /** A new user, logged in. */

@@ -57,12 +57,14 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
 
     /**
      * Another pair of instances, {@code <prefix>-a} and {@code <prefix>-b}, with settings of its own
-     * (on the test Redis, in a fresh database); the caller closes it.
+     * (on the test Redis, in a fresh database), and {@link SharedAddressLimits} unless they say
+     * otherwise; the caller closes it.
      */
     public static Cluster start(String prefix, Map<String, String> extraSettings) {
         TestPostgres.Database database = TestPostgres.newDatabase("cluster");
         Map<String, String> settings = new HashMap<>(TestRedis.settings());
         settings.put("NOTES_CLUSTER", "redis");
+        settings.putAll(SharedAddressLimits.settings());
         settings.putAll(sharedFacesSecrets());
         settings.putAll(extraSettings);
         LibertyServer a = LibertyServer.withPostgres(prefix + "-a", database, settings);

@@ -1,5 +1,6 @@
 package dev.notes.it.support;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One Notes server on its embedded default (H2, in-memory sessions), shared by the black-box test
  * classes that declare {@code @ExtendWith(NotesServer.class)} and take a {@link LibertyServer}
- * parameter. Started once, stopped when all tests are done.
+ * parameter. Started once, stopped when all tests are done. Every test client is on 127.0.0.1, so
+ * it runs with {@link SharedAddressLimits}.
  */
 public final class NotesServer implements BeforeAllCallback, ParameterResolver {
 
@@ -32,10 +34,16 @@ public final class NotesServer implements BeforeAllCallback, ParameterResolver {
 
     private static LibertyServer server(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> new Running(LibertyServer.create("notes-it", Map.of(
-                        "NOTES_ADMIN_USER", "admin",
-                        "NOTES_ADMIN_PASSWORD", "admin-password-for-tests")).start()), Running.class)
+                .getOrComputeIfAbsent(KEY, key -> new Running(LibertyServer.create("notes-it", settings()).start()),
+                        Running.class)
                 .server();
+    }
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(SharedAddressLimits.settings());
+        settings.put("NOTES_ADMIN_USER", "admin");
+        settings.put("NOTES_ADMIN_PASSWORD", "admin-password-for-tests");
+        return settings;
     }
 
     /** Stops the server when JUnit closes the root store, after the last test. */

@@ -1,0 +1,126 @@
+package dev.notes.throttle;
+
+import dev.notes.platform.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Failed logins, counted in one fixed window three ways, and the refusal once any count is used
+ * up. Only failures count: a user who logs in is never held back by their own success, and
+ * nothing is ever locked for longer than one window.
+ * <p>
+ * Why three counts. Per account alone, an attacker could lock a victim out by failing on purpose;
+ * per address alone, a botnet guesses one password from thousands of addresses. So:
+ * <ul>
+ * <li><b>account and address together</b>, the smallest limit: one attacker guessing one account
+ * is stopped after a handful of tries, while the victim, from another address, is not affected at
+ * all;</li>
+ * <li><b>account</b>, over every address, ten times larger: stops a guess spread over many
+ * addresses. An attacker who wants to lock the victim out with it needs as many addresses as the
+ * ratio of the two limits, and only for one window;</li>
+ * <li><b>address</b>, over every account, larger still (an office behind one address mistypes
+ * too): stops credential stuffing, one password tried on many accounts.</li>
+ * </ul>
+ * The refusal does not say which count is used up: that would tell an attacker whether to change
+ * account or address, and tells a user nothing they can act on. Unknown usernames are counted like
+ * known ones, so the answer never reveals whether an account exists.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
+
+    /** Longer names cannot be accounts; keys stay bounded whatever a client sends. */
+    private static final int KEY_PART_MAX = 100;
+
+    @Inject
+    private Counters counters;
+
+    @Inject
+    private Settings settings;
+
+    /**
+     * How long until {@code username} may try again from {@code address}; empty when it may now.
+     * Called before the password is checked, so a refused attempt costs no hashing.
+     *
+     * @throws CountersUnavailableException when the counters' store is away
+     */
+    public Optional<Duration> refusal(String username, String address) {
+        Settings.LoginThrottle limits = settings.loginThrottle();
+        Duration wait = longest(
+                exceeded(counters.read(pairKey(username, address)), limits.perAccountAndAddress()),
+                exceeded(counters.read(accountKey(username)), limits.perAccount()),
+                exceeded(counters.read(addressKey(address)), limits.perAddress()));
+        if (wait.isZero()) {
+            return Optional.empty();
+        }
+        LOG.warning(() -> "Login refused, too many failures: user " + forLog(username) + " from " + address
+                + "; next attempt in " + Waits.retryAfterSeconds(wait) + " s");
+        return Optional.of(wait);
+    }
+
+    /**
+     * Counts a failed login.
+     *
+     * @throws CountersUnavailableException when the counters' store is away
+     */
+    public void failed(String username, String address) {
+        Duration window = settings.loginThrottle().window();
+        long pair = counters.increment(pairKey(username, address), window).value();
+        counters.increment(accountKey(username), window);
+        counters.increment(addressKey(address), window);
+        LOG.info(() -> "Login failed: user " + forLog(username) + " from " + address + " (" + pair + " in this window)");
+    }
+
+    private static Duration exceeded(Counters.Count count, int limit) {
+        return count.value() >= limit ? count.remaining() : Duration.ZERO;
+    }
+
+    private static Duration longest(Duration... waits) {
+        Duration longest = Duration.ZERO;
+        for (Duration wait : waits) {
+            if (wait.compareTo(longest) > 0) {
+                longest = wait;
+            }
+        }
+        return longest;
+    }
+
+    private static String pairKey(String username, String address) {
+        return "login|pair|" + bounded(username) + "|" + address;
+    }
+
+    private static String accountKey(String username) {
+        return "login|account|" + bounded(username);
+    }
+
+    private static String addressKey(String address) {
+        return "login|address|" + address;
+    }
+
+    private static String bounded(String username) {
+        String name = username == null ? "" : username;
+        return name.length() > KEY_PART_MAX ? name.substring(0, KEY_PART_MAX) : name;
+    }
+
+    /**
+     * The username as typed may hold anything: quoted, control characters (a forged log line
+     * starts with a newline) replaced, and cut short.
+     */
+    static String forLog(String username) {
+        if (username == null) {
+            return "(none)";
+        }
+        StringBuilder clean = new StringBuilder("\"");
+        username.codePoints().limit(64).forEach(c -> clean.appendCodePoint(
+                Character.isISOControl(c) || c == '"' || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c));
+        if (username.codePointCount(0, username.length()) > 64) {
+            clean.append('…');
+        }
+        return clean.append('"').toString();
+    }
+}
