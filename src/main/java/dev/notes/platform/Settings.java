@@ -33,8 +33,18 @@ public final class Settings {
     public record FirstUser(Optional<String> username, Optional<String> password, Optional<String> displayName) {
     }
 
+    /**
+     * Limits on what one HTTP request may bring. {@code maxBodyBytes}: a body declared (or, sent in
+     * chunks, read) beyond it is refused with 413 before the application buffers it; Liberty's own
+     * {@code MessageSizeLimit} (server.xml) is a larger backstop for requests the application never
+     * sees.
+     */
+    public record Requests(int maxBodyBytes) {
+    }
+
     private final Cluster cluster;
     private final FirstUser firstUser;
+    private final Requests requests;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -46,6 +56,8 @@ public final class Settings {
                 reader.optional("NOTES_ADMIN_USER"),
                 reader.optional("NOTES_ADMIN_PASSWORD"),
                 reader.optional("NOTES_ADMIN_NAME"));
+        // 2 MiB: a 100,000-character note of 3-byte characters, form-encoded, is about 900 KB.
+        requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
         reader.failOnProblems();
     }
 
@@ -64,6 +76,10 @@ public final class Settings {
 
     public FirstUser firstUser() {
         return firstUser;
+    }
+
+    public Requests requests() {
+        return requests;
     }
 
     /**
