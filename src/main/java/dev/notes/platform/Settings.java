@@ -67,12 +67,22 @@ public final class Settings {
     public record Quotas(Limit registrationsPerAddress, Limit notesPerAccount, Limit commentsPerAccount) {
     }
 
+    /**
+     * Limits on what one HTTP request may bring. {@code maxBodyBytes}: a body declared (or, sent in
+     * chunks, read) beyond it is refused with 413 before the application buffers it; Liberty's own
+     * {@code MessageSizeLimit} (server.xml) is a larger backstop for requests the application never
+     * sees.
+     */
+    public record Requests(int maxBodyBytes) {
+    }
+
     private final Cluster cluster;
     private final FirstUser firstUser;
     private final Live live;
     private final LoginThrottle loginThrottle;
     private final Quotas quotas;
     private final int throttleMemoryKeys;
+    private final Requests requests;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -108,6 +118,8 @@ public final class Settings {
                 new Limit(reader.integer("COMMENTS_PER_ACCOUNT", 300, 1, 1_000_000),
                         reader.duration("COMMENT_QUOTA_WINDOW", Duration.ofHours(1))));
         throttleMemoryKeys = reader.integer("THROTTLE_MEMORY_KEYS", 100_000, 100, 10_000_000);
+        // 2 MiB: a 100,000-character note of 3-byte characters, form-encoded, is about 900 KB.
+        requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
         reader.failOnProblems();
     }
 
@@ -143,6 +155,10 @@ public final class Settings {
     /** How many counters an instance keeps in memory when alone (in a cluster they live in Redis). */
     public int throttleMemoryKeys() {
         return throttleMemoryKeys;
+    }
+
+    public Requests requests() {
+        return requests;
     }
 
     /**

@@ -3,5 +3,9 @@
  * a cluster would have to carry), plus the few helpers they share. Beans translate between forms
  * and the domain services; the rules themselves live in the domain packages. The caller is always
  * taken from the security context, never from a form field.
+ * <p>
+ * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
+ * first of all filters), its origin ({@code SameOriginFilter}), the browser hardening headers and
+ * the error pages; and the small JSON API ({@code NotesApi}) with its error bodies.
  */
 package dev.notes.web;

@@ -254,6 +254,49 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theProxiesRefuseExactlyWhatNotesRefuses() throws IOException {
+        String serverXml = Files.readString(Path.of("liberty/config/server.xml"));
+        long maxBody = Long.parseLong(variableDefault(serverXml, "REQUEST_MAX_BODY_BYTES"));
+        long maxField = Long.parseLong(variableDefault(serverXml, "HTTP_MAX_FIELD_BYTES"));
+        assertThat(Long.parseLong(variableDefault(serverXml, "HTTP_MAX_MESSAGE_BYTES")))
+                .as("Liberty's backstop lies above the application's limit").isGreaterThan(maxBody);
+
+        String locations = Files.readString(DOCKER.resolve("nginx/notes-locations.conf"));
+        assertThat(nginxBytes(directive(locations, "client_max_body_size"))).isEqualTo(maxBody);
+        assertThat(nginxBytes(directive(locations, "large_client_header_buffers").split("\\s+")[1])).isEqualTo(maxField);
+        assertThat(Files.readString(DOCKER.resolve("nginx/default.conf")))
+                .as("set once, in the file NginxClusterIT runs too").doesNotContain("client_max_body_size");
+
+        Map<String, Object> ingress = documents(DOCKER.resolve("kubernetes/notes.yaml")).get(2);
+        assertThat(nginxBytes(String.valueOf(map(map(ingress.get("metadata")).get("annotations"))
+                .get("nginx.ingress.kubernetes.io/proxy-body-size")))).isEqualTo(maxBody);
+    }
+
+    private static String variableDefault(String serverXml, String name) {
+        var matcher = Pattern.compile("<variable name=\"" + name + "\" defaultValue=\"([^\"]*)\"/>").matcher(serverXml);
+        assertThat(matcher.find()).as("<variable name=\"%s\"> in server.xml", name).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The arguments of a top-level nginx directive, e.g. "2m" of "client_max_body_size 2m;". */
+    private static String directive(String conf, String name) {
+        var matcher = Pattern.compile("(?m)^" + name + "\\s+([^;]+);").matcher(conf);
+        assertThat(matcher.find()).as("%s in the nginx configuration", name).isTrue();
+        return matcher.group(1).trim();
+    }
+
+    /** nginx sizes: "2m" → 2 MiB, "8k" → 8 KiB, "512" → 512 bytes. */
+    private static long nginxBytes(String size) {
+        String lower = size.toLowerCase(java.util.Locale.ROOT);
+        char unit = lower.charAt(lower.length() - 1);
+        return switch (unit) {
+            case 'k' -> Long.parseLong(lower.substring(0, lower.length() - 1)) * 1024;
+            case 'm' -> Long.parseLong(lower.substring(0, lower.length() - 1)) * 1024 * 1024;
+            default -> Long.parseLong(lower);
+        };
+    }
+
+    @Test
     void theDockerfileFollowsTheOpenLibertyOrderAndRunsAsNonRoot() throws IOException {
         List<String> steps = Files.readAllLines(DOCKER.resolve("Dockerfile")).stream()
                 .filter(line -> line.matches("^(FROM|COPY|RUN|USER) .*")).toList();

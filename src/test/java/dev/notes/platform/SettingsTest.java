@@ -118,4 +118,20 @@ class SettingsTest {
                 .hasMessageContaining("LOGIN_FAILURES_PER_ADDRESS=0")
                 .hasMessageContaining("PASSWORD_CHECKS_MAX=many");
     }
+
+    @Test
+    void theRequestBodyLimitFitsALongNoteByDefault() {
+        // 100,000 characters of 3-byte UTF-8, each byte form-encoded as %XX, plus the view state
+        assertThat(settings(Map.of()).requests().maxBodyBytes()).isGreaterThan(100_000 * 9 + 64 * 1024);
+        assertThat(settings(Map.of("REQUEST_MAX_BODY_BYTES", "65536")).requests().maxBodyBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void aRequestBodyLimitTooSmallForAFormStopsTheStart() {
+        assertThatThrownBy(() -> settings(Map.of("REQUEST_MAX_BODY_BYTES", "100")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("REQUEST_MAX_BODY_BYTES=100");
+        assertThatThrownBy(() -> settings(Map.of("REQUEST_MAX_BODY_BYTES", "2m")))
+                .hasMessageContaining("REQUEST_MAX_BODY_BYTES=2m");
+    }
 }
