@@ -272,6 +272,14 @@ class DeploymentFilesTest {
                 .get("nginx.ingress.kubernetes.io/proxy-body-size")))).isEqualTo(maxBody);
     }
 
+    @Test
+    void theEdgeProxyNamesTheClientItSeesNotOneTheClientClaims() throws IOException {
+        String locations = Files.readString(DOCKER.resolve("nginx/notes-locations.conf"));
+        List<String> forwarded = Pattern.compile("proxy_set_header\\s+X-Forwarded-For\\s+([^;]+);").matcher(locations)
+                .results().map(result -> result.group(1).trim()).toList();
+        assertThat(forwarded).as("every location, pages and /live").hasSize(2).containsOnly("$remote_addr");
+    }
+
     private static String variableDefault(String serverXml, String name) {
         var matcher = Pattern.compile("<variable name=\"" + name + "\" defaultValue=\"([^\"]*)\"/>").matcher(serverXml);
         assertThat(matcher.find()).as("<variable name=\"%s\"> in server.xml", name).isTrue();
