@@ -787,10 +787,10 @@ final class Benchmark {
         int connections = settings.concurrencies().get(0);
         Duration ramp = Duration.ofSeconds(Math.min(2, settings.round().toSeconds()));
         Duration lifetime = settings.warmUp().plus(settings.round()).plus(ramp).plusSeconds(60);
-        failedRequests += Wrk.run(a.uri("/"), connections, settings.warmUp(), readerCookies).errors();
+        long warmUpErrors = Wrk.run(a.uri("/"), connections, settings.warmUp(), readerCookies).errors();
         try (Attacker attacker = attack(victim, lifetime)) {
             pause(ramp);
-            failedRequests += Wrk.run(a.uri("/"), connections, settings.warmUp(), readerCookies).errors();
+            warmUpErrors += Wrk.run(a.uri("/"), connections, settings.warmUp(), readerCookies).errors();
         }
         pause(ramp);
         List<NormalLoad> alone = new ArrayList<>();
@@ -834,10 +834,11 @@ final class Benchmark {
         addIfMeasured(FIGURE_7, "p99 under attack ÷ alone (round by round)", ratios(attacked, alone, p99), "×", "< 3");
         addIfMeasured(FIGURE_7, page + ", alone: p50", spread(alone, p50), "ms", null);
         addIfMeasured(FIGURE_7, page + ", under attack: p50", spread(attacked, p50), "ms", null);
-        long normalErrors = attacked.stream().mapToLong(n -> n.wrk().errors()).sum()
+        long normalErrors = warmUpErrors + attacked.stream().mapToLong(n -> n.wrk().errors()).sum()
                 + alone.stream().mapToLong(n -> n.wrk().errors()).sum();
         failedRequests += normalErrors;
-        report.add(FIGURE_7, "normal users' failed requests (both kinds of round)", normalErrors, "", "0");
+        report.add(FIGURE_7, "normal users' failed requests and timeouts (warm-ups and rounds, alone and under attack)",
+                normalErrors, "", "0");
         report.add(FIGURE_7, "attacker: login attempts answered",
                 spread(attacked, n -> n.attack().perSecond(Attacker.LOGINS_ANSWERED)), "/s", null);
         report.add(FIGURE_7, "attacker: subscribe frames sent",
