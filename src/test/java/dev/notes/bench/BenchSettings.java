@@ -1,14 +1,19 @@
 package dev.notes.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * How big a run is. {@code full} is what {@code bench/run} measures; {@code smoke} runs every
- * scenario for seconds, so that the build proves the harness still works.
+ * How big a run is, and which scenarios it measures. {@code full} is what {@code bench/run}
+ * measures; {@code smoke} runs every scenario for seconds, so that the build proves the harness
+ * still works.
  */
 record BenchSettings(
         String mode,
+        Set<String> scenarios,
         int notes,
         int comments,
         Duration warmUp,
@@ -22,20 +27,47 @@ record BenchSettings(
         int fanOutRounds,
         int footprintClients,
         Duration soak,
-        int soakClientsPerInstance) {
+        int soakClientsPerInstance,
+        int attackLogins,
+        int attackSockets) {
 
-    static BenchSettings full() {
-        return new BenchSettings("full", 100, 20, Duration.ofSeconds(30), Duration.ofSeconds(10), 3, List.of(16, 64),
-                1000, 500, 32, List.of(2000, 10_000), 5, 1000, Duration.ofMinutes(10), 50);
+    /** The scenarios, in the order a run measures them; the set-up (servers, seed) always runs. */
+    static final List<String> SCENARIOS = List.of("pages", "sessions", "latency", "fanout", "footprint", "soak", "hostile");
+
+    static BenchSettings full(Set<String> scenarios) {
+        return new BenchSettings("full", scenarios, 100, 20, Duration.ofSeconds(30), Duration.ofSeconds(10), 3,
+                List.of(16, 64), 1000, 500, 32, List.of(2000, 10_000), 5, 1000, Duration.ofMinutes(10), 50, 32, 16);
     }
 
-    static BenchSettings smoke() {
-        return new BenchSettings("smoke", 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, List.of(4),
-                20, 20, 2, List.of(20), 2, 20, Duration.ofSeconds(5), 3);
+    static BenchSettings smoke(Set<String> scenarios) {
+        return new BenchSettings("smoke", scenarios, 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
+                List.of(4), 20, 20, 2, List.of(20), 2, 20, Duration.ofSeconds(5), 3, 4, 2);
     }
 
-    /** {@code -Dnotes.bench.mode=full|smoke}; smoke unless asked. */
+    /**
+     * {@code -Dnotes.bench.mode=full|smoke}, smoke unless asked; {@code -Dnotes.bench.scenarios=a,b}
+     * names the scenarios to measure (of {@link #SCENARIOS}), all unless asked.
+     */
     static BenchSettings fromSystemProperties() {
-        return "full".equals(System.getProperty("notes.bench.mode")) ? full() : smoke();
+        Set<String> scenarios = scenarios(System.getProperty("notes.bench.scenarios", ""));
+        return "full".equals(System.getProperty("notes.bench.mode")) ? full(scenarios) : smoke(scenarios);
+    }
+
+    static Set<String> scenarios(String names) {
+        if (names.isBlank()) {
+            return new LinkedHashSet<>(SCENARIOS);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {
+            if (!SCENARIOS.contains(name)) {
+                throw new IllegalArgumentException("notes.bench.scenarios: no scenario '" + name + "'; there are " + SCENARIOS);
+            }
+            chosen.add(name);
+        }
+        return chosen;
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.contains(scenario);
     }
 }

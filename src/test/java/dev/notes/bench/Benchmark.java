@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import redis.embedded.RedisServer;
@@ -50,9 +51,13 @@ final class Benchmark {
     private static final String FIGURE_4 = "4. Fan-out to every live client";
     private static final String FIGURE_5 = "5. Start and footprint (instance single)";
     private static final String FIGURE_6 = "6. Soak over two instances";
+    private static final String FIGURE_7 = "7. Normal users under attack (instance a)";
 
-    /** What the smoke test checks besides the report: nothing failed or went missing. */
-    record Outcome(Report report, long failedRequests, long lostEvents, long duplicateEvents) {
+    /**
+     * What the smoke test checks besides the report: nothing failed or went missing, and the
+     * attacker (when the hostile scenario ran) was answered at all.
+     */
+    record Outcome(Report report, long failedRequests, long lostEvents, long duplicateEvents, long attackerAnswers) {
     }
 
     /** Liberty keys a session attribute as "session id.attribute name". */
@@ -79,6 +84,7 @@ final class Benchmark {
     private long failedRequests;
     private long lostEvents;
     private long duplicateEvents;
+    private long attackerAnswers;
     private final List<Double> crossInstance = new ArrayList<>();
     private final List<Double> sameInstance = new ArrayList<>();
     private final List<Double> saveResponse = new ArrayList<>();
@@ -95,18 +101,15 @@ final class Benchmark {
             phase("setUp");
             Files.createDirectories(profiles);
             setUp();
-            phase("pageThroughput");
-            pageThroughput();
-            phase("sessionCost");
-            sessionCost();
-            phase("eventLatency");
-            eventLatency();
-            phase("fanOut");
-            fanOut();
-            phase("footprint");
-            footprint();
-            phase("soak");
-            soak();
+            Map<String, Runnable> scenarios = Map.of("pages", this::pageThroughput, "sessions", this::sessionCost,
+                    "latency", this::eventLatency, "fanout", this::fanOut, "footprint", this::footprint,
+                    "soak", this::soak, "hostile", this::hostileLoad);
+            for (String scenario : BenchSettings.SCENARIOS) {
+                if (settings.runs(scenario)) {
+                    phase(scenario);
+                    scenarios.get(scenario).run();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -132,7 +135,7 @@ final class Benchmark {
                     .write(output.resolve(plot));
         }
         report.write(output, plot);
-        return new Outcome(report, failedRequests, lostEvents, duplicateEvents);
+        return new Outcome(report, failedRequests, lostEvents, duplicateEvents, attackerAnswers);
     }
 
     // --- set-up: Redis, PostgreSQL, three Liberty instances, seeded notes
@@ -150,6 +153,8 @@ final class Benchmark {
         // The seed and every load come from 127.0.0.1, mostly as one account, and up to 10,000
         // simulated browsers (fanOut) connect from it.
         common.putAll(SharedAddressLimits.settings());
+        // The hostile scenario's attacker names a client address of its own in X-Forwarded-For.
+        common.put("TRUSTED_PROXIES", "127\\.0\\.0\\.1");
         Map<String, String> clustered = new HashMap<>(common);
         clustered.put("NOTES_CLUSTER", "redis");
         clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
@@ -224,12 +229,7 @@ final class Benchmark {
     }
 
     private void pageThroughput() {
-        if (!Wrk.installed()) {
-            String reason = "wrk is not installed (bench/run installs it: apt-get install wrk)";
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(reason);
-            }
-            report.note("Page throughput not measured: " + reason + ".");
+        if (!wrkInstalled("Page throughput")) {
             return;
         }
         URI staticCopy = copyHomePageAsStaticFile();
@@ -283,6 +283,19 @@ final class Benchmark {
         report.setting("load", "wrk " + settings.concurrencies() + " connections, 2 threads; warm-up "
                 + settings.warmUp().toSeconds() + " s per page, then " + settings.rounds() + " rounds of "
                 + settings.round().toSeconds() + " s per page and concurrency, interleaved");
+    }
+
+    /** Whether wrk is here; without it the report says what was not measured (CI requires it). */
+    private boolean wrkInstalled(String figure) {
+        if (Wrk.installed()) {
+            return true;
+        }
+        String reason = "wrk is not installed (bench/run installs it: apt-get install wrk)";
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(reason);
+        }
+        report.note(figure + " not measured: " + reason + ".");
+        return false;
     }
 
     /** One more round of a page's load, not counted in the figures, with instance a profiled. */
@@ -764,6 +777,145 @@ final class Benchmark {
         return Stats.toArray(samples.subList(Math.max(0, samples.size() - count), samples.size()));
     }
 
+    // --- figure 7: the logged-in page for normal users, alone and while an attacker storms the login and /live
+
+    /** One round of the normal users' load: what wrk measured, and the CPU the server and this JVM used meanwhile. */
+    private record NormalLoad(Wrk.Result wrk, double serverCpuPercent, double clientCpuPercent, Attacker.Tally attack) {
+    }
+
+    private void hostileLoad() {
+        if (!wrkInstalled("Normal users under attack")) {
+            return;
+        }
+        String victim = Accounts.register(a, "victim");
+        int connections = settings.concurrencies().get(0);
+        Duration ramp = Duration.ofSeconds(Math.min(2, settings.round().toSeconds()));
+        Duration lifetime = settings.warmUp().plus(settings.round()).plus(ramp).plusSeconds(60);
+        long warmUpErrors = Wrk.run(a.uri("/"), connections, settings.warmUp(), readerCookies).errors();
+        try (Attacker attacker = attack(victim, lifetime)) {
+            pause(ramp);
+            warmUpErrors += Wrk.run(a.uri("/"), connections, settings.warmUp(), readerCookies).errors();
+        }
+        pause(ramp);
+        List<NormalLoad> alone = new ArrayList<>();
+        List<NormalLoad> attacked = new ArrayList<>();
+        List<Attacker.Tally> lifetimes = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            // Alternating which goes first, so that a drift of the machine weighs on both alike.
+            for (boolean underAttack : round % 2 == 0 ? List.of(false, true) : List.of(true, false)) {
+                if (underAttack) {
+                    Attacker attacker = attack(victim, lifetime);
+                    try {
+                        pause(ramp);
+                        attacked.add(normalLoad(connections, attacker));
+                    } finally {
+                        attacker.close();
+                    }
+                    lifetimes.add(attacker.tally());
+                    attackerAnswers += attacker.tally().answers();
+                    // What the server still does for the attacker's last frames is not the next round's.
+                    pause(ramp);
+                } else {
+                    alone.add(normalLoad(connections, null));
+                }
+            }
+        }
+        String page = "logged-in GET /, c=" + connections;
+        report.add(FIGURE_7, page + ", alone: throughput", spread(alone, n -> n.wrk().requestsPerSecond()), "req/s", null);
+        report.add(FIGURE_7, page + ", under attack: throughput", spread(attacked, n -> n.wrk().requestsPerSecond()),
+                "req/s", null);
+        report.add(FIGURE_7, "throughput kept under attack (÷ alone, round by round)",
+                ratios(attacked, alone, n -> n.wrk().requestsPerSecond()), "×", "≥ 0.8");
+        // A round in which no request completed has no latency (wrk says 0): it is counted instead.
+        ToDoubleFunction<NormalLoad> p99 = n -> n.wrk().requests() > 0 ? n.wrk().p99Millis() : Double.NaN;
+        ToDoubleFunction<NormalLoad> p50 = n -> n.wrk().requests() > 0 ? n.wrk().p50Millis() : Double.NaN;
+        report.add(FIGURE_7, "rounds in which no normal request completed, alone",
+                alone.stream().filter(n -> n.wrk().requests() == 0).count(), "", "0");
+        report.add(FIGURE_7, "rounds in which no normal request completed, under attack",
+                attacked.stream().filter(n -> n.wrk().requests() == 0).count(), "", "0");
+        addIfMeasured(FIGURE_7, page + ", alone: p99", spread(alone, p99), "ms", null);
+        addIfMeasured(FIGURE_7, page + ", under attack: p99", spread(attacked, p99), "ms", null);
+        addIfMeasured(FIGURE_7, "p99 under attack ÷ alone (round by round)", ratios(attacked, alone, p99), "×", "< 3");
+        addIfMeasured(FIGURE_7, page + ", alone: p50", spread(alone, p50), "ms", null);
+        addIfMeasured(FIGURE_7, page + ", under attack: p50", spread(attacked, p50), "ms", null);
+        long normalErrors = warmUpErrors + attacked.stream().mapToLong(n -> n.wrk().errors()).sum()
+                + alone.stream().mapToLong(n -> n.wrk().errors()).sum();
+        failedRequests += normalErrors;
+        report.add(FIGURE_7, "normal users' failed requests and timeouts (warm-ups and rounds, alone and under attack)",
+                normalErrors, "", "0");
+        report.add(FIGURE_7, "attacker: login attempts answered",
+                spread(attacked, n -> n.attack().perSecond(Attacker.LOGINS_ANSWERED)), "/s", null);
+        report.add(FIGURE_7, "attacker: subscribe frames sent",
+                spread(attacked, n -> n.attack().perSecond(Attacker.FRAMES_SENT)), "/s", null);
+        report.add(FIGURE_7, "attacker: live data received",
+                spread(attacked, n -> n.attack().perSecond(Attacker.CHARACTERS_RECEIVED) / 1e6), "M chars/s", null);
+        report.add(FIGURE_7, "instance a's CPU, alone", spread(alone, NormalLoad::serverCpuPercent), "% of machine", null);
+        report.add(FIGURE_7, "instance a's CPU, under attack", spread(attacked, NormalLoad::serverCpuPercent),
+                "% of machine", null);
+        report.add(FIGURE_7, "load client's JVM CPU (the attacker's share of the machine), under attack",
+                spread(attacked, NormalLoad::clientCpuPercent), "% of machine", null);
+        // Every kind of answer the attacker got at all, counted during the measured rounds.
+        lifetimes.stream().flatMap(tally -> tally.counts().keySet().stream()).distinct().sorted()
+                .filter(kind -> !List.of(Attacker.CHARACTERS_RECEIVED, Attacker.LOGINS_ANSWERED, Attacker.FRAMES_SENT)
+                        .contains(kind))
+                .forEach(kind -> report.add(FIGURE_7, "attacker's answers per round: " + kind,
+                        spread(attacked, n -> (double) n.attack().count(kind)), "", null));
+        report.setting("attack", String.format(Locale.ROOT, "from %s (X-Forwarded-For; the servers trust 127.0.0.1 as a"
+                + " proxy): %d login POSTs in flight, the form's view state fetched once and replayed, wrong passwords"
+                + " for one account and made-up ones; %d WebSocket connections on /live sending %,d-byte subscribe frames"
+                + " (\"home\" repeated) one after the other, reconnecting when closed; normal users from 127.0.0.1, %d"
+                + " sessions in turn; warm-up %d s alone and %d s under attack, then %d rounds of %d s alone and %d s under"
+                + " attack, alternating which goes first", Attacker.ADDRESS, settings.attackLogins(), settings.attackSockets(),
+                Attacker.subscribeFrame().length(), readerCookies.size(), settings.warmUp().toSeconds(),
+                settings.warmUp().toSeconds(), settings.rounds(), settings.round().toSeconds(), settings.round().toSeconds()));
+    }
+
+    /** A figure, unless no round measured it (a latency when no request completed). */
+    private void addIfMeasured(String section, String name, Spread value, String unit, String goal) {
+        if (value.rounds() > 0) {
+            report.add(section, name, value, unit, goal);
+        }
+    }
+
+    private Attacker attack(String victim, Duration lifetime) {
+        return Attacker.start(a.baseUri(), victim, settings.attackLogins(), settings.attackSockets(), lifetime);
+    }
+
+    /** One wrk round of the normal users on a; with an attacker, what it did during that round. */
+    private NormalLoad normalLoad(int connections, Attacker attacker) {
+        long server = a.pid();
+        long client = ProcessHandle.current().pid();
+        double serverStart = cpuSeconds(server);
+        double clientStart = cpuSeconds(client);
+        Attacker.Tally before = attacker == null ? null : attacker.tally();
+        long start = System.nanoTime();
+        Wrk.Result result = Wrk.run(a.uri("/"), connections, settings.round(), readerCookies);
+        double machineSeconds = (System.nanoTime() - start) / 1e9 * Runtime.getRuntime().availableProcessors();
+        Attacker.Tally during = attacker == null ? null : attacker.tally().since(before);
+        return new NormalLoad(result, 100 * (cpuSeconds(server) - serverStart) / machineSeconds,
+                100 * (cpuSeconds(client) - clientStart) / machineSeconds, during);
+    }
+
+    private static Spread spread(List<NormalLoad> rounds, ToDoubleFunction<NormalLoad> figure) {
+        return Spread.of(rounds.stream().map(figure::applyAsDouble).toList());
+    }
+
+    /** Round by round: the attacked round's figure ÷ the same round's figure alone. */
+    private static Spread ratios(List<NormalLoad> attacked, List<NormalLoad> alone,
+            ToDoubleFunction<NormalLoad> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < Math.min(attacked.size(), alone.size()); round++) {
+            ratios.add(figure.applyAsDouble(attacked.get(round)) / figure.applyAsDouble(alone.get(round)));
+        }
+        return Spread.of(ratios);
+    }
+
+    /** CPU time a process has used so far, in seconds (the kernel's count, read through ProcessHandle). */
+    private static double cpuSeconds(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .map(cpu -> cpu.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     // --- helpers
 
     /** Progress on the console: a full run takes about half an hour. */
@@ -774,6 +926,7 @@ final class Benchmark {
     private void describeMachine() {
         report.setting("date", Instant.now().toString());
         report.setting("mode", settings.mode() + " (bench/run: full; the build's smoke test: smoke)");
+        report.setting("scenarios", String.join(", ", settings.scenarios()) + " (notes.bench.scenarios; all unless named)");
         report.setting("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                 + memTotal() + " RAM; load tools and servers share them");
         report.setting("Open Liberty", libertyVersion());
