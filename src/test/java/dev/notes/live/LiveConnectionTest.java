@@ -52,7 +52,7 @@ class LiveConnectionTest {
     void theQueuedCharactersAreBoundedToo() {
         FakeSocket socket = FakeSocket.held();
         LiveConnection connection = socket.connection(100, 10);
-        connection.send("x".repeat(50)); // in flight: no longer queued
+        connection.send("x".repeat(8)); // in flight: no longer counted as queued
         connection.send("y".repeat(6));
         connection.send("z".repeat(4));
         assertThat(socket.isClosedByServer()).isFalse();
