@@ -49,6 +49,8 @@ final class LiveConnection {
     private long queuedChars;
     private boolean sending;
     private boolean closed;
+    /** A close to send once the queue has drained (see {@link #closeAfterQueued}); null if none. */
+    private CloseReason closeWhenDrained;
 
     LiveConnection(Session session, String username, String httpSessionId, int maxQueued, long maxQueuedChars) {
         this.session = session;
@@ -71,7 +73,7 @@ final class LiveConnection {
 
     /** True if the caller is to start sending (nothing is in flight). */
     private boolean enqueue(String text) {
-        if (closed) {
+        if (closed || closeWhenDrained != null) {
             return false;
         }
         if (queue.size() >= maxQueued || queuedChars + text.length() > maxQueuedChars) {
@@ -93,7 +95,7 @@ final class LiveConnection {
      */
     boolean claimSnapshot(String topic) {
         synchronized (queue) {
-            if (closed || !session.isOpen()) {
+            if (closed || closeWhenDrained != null || !session.isOpen()) {
                 return false;
             }
             Long snapshotGeneration = snapshots.get(topic);
@@ -131,13 +133,22 @@ final class LiveConnection {
 
     private void sendNext() {
         String next;
+        CloseReason drained = null;
         synchronized (queue) {
             next = queue.poll();
             if (next == null || closed) {
                 sending = false;
-                return;
+                drained = closed ? null : closeWhenDrained;
+            } else {
+                queuedChars -= next.length();
             }
-            queuedChars -= next.length();
+        }
+        if (drained != null) {
+            closeQuietly(drained.getCloseCode().getCode(), drained.getReasonPhrase());
+            return;
+        }
+        if (next == null) {
+            return;
         }
         try {
             session.getAsyncRemote().sendText(next, this::sent);
@@ -176,10 +187,29 @@ final class LiveConnection {
         });
     }
 
+    /**
+     * Closes once what is queued has been sent, and queues nothing more meanwhile: the client then
+     * reads the error messages that explain the close before the close itself. The queue is
+     * bounded, so this waits at most for it to drain.
+     */
+    void closeAfterQueued(int code, String reason) {
+        boolean now;
+        synchronized (queue) {
+            if (closed || closeWhenDrained != null) {
+                return;
+            }
+            closeWhenDrained = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+            now = !sending;
+        }
+        if (now) {
+            closeQuietly(code, reason);
+        }
+    }
+
     /** Closed by the server, or by the client or the network (which the container reports later). */
     boolean isClosing() {
         synchronized (queue) {
-            return closed || !session.isOpen();
+            return closed || closeWhenDrained != null || !session.isOpen();
         }
     }
 

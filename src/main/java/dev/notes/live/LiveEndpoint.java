@@ -88,7 +88,7 @@ public class LiveEndpoint {
             case REFUSED -> {
                 // dropped: the client has been told
             }
-            case EXHAUSTED -> connection.closeQuietly(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
+            case EXHAUSTED -> connection.closeAfterQueued(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
         }
     }
 

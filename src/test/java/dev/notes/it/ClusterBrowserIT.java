@@ -135,7 +135,7 @@ class ClusterBrowserIT {
             cluster.b().start();
         }
         browser.driver().switchTo().window(windowOnB);
-        browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+        browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"), Browser.RECONNECT_WAIT);
     }
 
     private static void comment(Browser window, String text) {

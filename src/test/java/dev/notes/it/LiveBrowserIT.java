@@ -15,7 +15,6 @@ import dev.notes.it.support.BrowserEvidence;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -121,7 +120,7 @@ class LiveBrowserIT {
             server.start();
             // The page retries with a growing delay, up to 15 s plus 30 % jitter (live.js), so
             // after a long outage its next attempt may come that long after the server is back.
-            home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"), Duration.ofSeconds(25));
+            home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"), Browser.RECONNECT_WAIT);
 
             // Logins live in memory on a single instance: the restart ended this one.
             WebClient again = Accounts.logIn(server, author.username());

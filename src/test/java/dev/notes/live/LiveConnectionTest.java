@@ -63,6 +63,34 @@ class LiveConnectionTest {
     }
 
     @Test
+    void aCloseAfterTheQueueSendsWhatIsQueuedFirstAndNothingQueuedLater() {
+        FakeSocket socket = FakeSocket.held();
+        LiveConnection connection = socket.connection(100, 1_000_000);
+        connection.send("pong");
+        connection.send("error: too many messages");
+
+        connection.closeAfterQueued(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
+        connection.send("queued after the close was asked for");
+
+        assertThat(connection.isClosing()).isTrue();
+        assertThat(socket.complete(true)).isTrue();
+        assertThat(socket.complete(true)).isTrue();
+        assertThat(socket.awaitClose().getCloseCode().getCode()).isEqualTo(LiveConnection.CLOSE_TOO_MANY_MESSAGES);
+        assertThat(socket.sent()).containsExactly("pong", "error: too many messages");
+    }
+
+    @Test
+    void aCloseAfterAnEmptyQueueClosesAtOnce() {
+        FakeSocket socket = FakeSocket.held();
+        LiveConnection connection = socket.connection(100, 1_000_000);
+
+        connection.closeAfterQueued(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
+
+        assertThat(socket.awaitClose().getCloseCode().getCode()).isEqualTo(LiveConnection.CLOSE_TOO_MANY_MESSAGES);
+        assertThat(socket.sent()).isEmpty();
+    }
+
+    @Test
     void aFailedSendClosesTheConnection() {
         FakeSocket socket = FakeSocket.held();
         LiveConnection connection = socket.connection(100, 1_000_000);

@@ -31,6 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a page may take to come back live after its server returns: its reconnect delay
+     * grows to 15 s, plus up to 30 % jitter (live.js), and the server must be up first.
+     */
+    public static final Duration RECONNECT_WAIT = Duration.ofSeconds(25);
 
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SYSTEM_DRIVER = Path.of("/usr/bin/chromedriver");
