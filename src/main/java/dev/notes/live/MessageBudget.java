@@ -5,8 +5,11 @@ import java.util.function.LongSupplier;
 
 /**
  * How many messages one connection may still send: a token bucket holding up to {@code burst}
- * messages, refilled at a steady rate. A client over the limit is warned once, and closed when it
- * goes on sending as many messages again without waiting.
+ * messages, refilled at a steady rate. A client over the limit is warned once, and closed when more
+ * than a burst's worth of its messages have been refused since then. Refusals are forgotten only when
+ * the client has let its budget fill up again: a client that paces itself just above the steady rate
+ * gets a message through now and then, but its refusals still add up (counting them "in a row" would
+ * let it flood for ever).
  */
 final class MessageBudget {
 
@@ -18,7 +21,7 @@ final class MessageBudget {
         REFUSED_WITH_WARNING,
         /** Over the budget again, the client has been told: drop it silently. */
         REFUSED,
-        /** The client kept going after the warning: close the connection. */
+        /** More than a burst refused since the warning: close the connection. */
         EXHAUSTED
     }
 
@@ -29,7 +32,8 @@ final class MessageBudget {
     private final LongSupplier clock;
     private double tokens;
     private long refilledAt;
-    private int refusedInARow;
+    /** Messages refused since the budget was last full. */
+    private int refused;
 
     /** @param clock nanoseconds, as {@link System#nanoTime()} */
     MessageBudget(int perMinute, int burst, LongSupplier clock) {
@@ -44,15 +48,17 @@ final class MessageBudget {
         long now = clock.getAsLong();
         tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
         refilledAt = now;
+        if (tokens >= burst) {
+            refused = 0;
+        }
         if (tokens >= 1) {
             tokens -= 1;
-            refusedInARow = 0;
             return Verdict.ACCEPTED;
         }
-        refusedInARow++;
-        if (refusedInARow == 1) {
+        refused++;
+        if (refused == 1) {
             return Verdict.REFUSED_WITH_WARNING;
         }
-        return refusedInARow > burst ? Verdict.EXHAUSTED : Verdict.REFUSED;
+        return refused > burst ? Verdict.EXHAUSTED : Verdict.REFUSED;
     }
 }

@@ -55,15 +55,34 @@ class MessageBudgetTest {
     }
 
     @Test
-    void anAcceptedMessageEndsARunOfRefusals() {
+    void aClientThatLetsItsBudgetFillUpIsForgivenAndWarnedAgain() {
         for (int i = 0; i < 3; i++) {
             budget.take();
         }
         assertThat(budget.take()).isEqualTo(Verdict.REFUSED_WITH_WARNING);
         assertThat(budget.take()).isEqualTo(Verdict.REFUSED);
-        pass(1);
-        assertThat(budget.take()).isEqualTo(Verdict.ACCEPTED);
-        assertThat(budget.take()).as("warned again: a new run").isEqualTo(Verdict.REFUSED_WITH_WARNING);
+        pass(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(budget.take()).isEqualTo(Verdict.ACCEPTED);
+        }
+        assertThat(budget.take()).as("warned again: its refusals were forgotten").isEqualTo(Verdict.REFUSED_WITH_WARNING);
+    }
+
+    @Test
+    void aPacedFloodThatGetsAMessageThroughNowAndThenIsStillExhausted() {
+        // The benchmark's subscribe flood: far more than the rate, but never more than a burst of
+        // refusals between two messages the refill lets through.
+        for (int i = 0; i < 3; i++) {
+            budget.take();
+        }
+        assertThat(budget.take()).isEqualTo(Verdict.REFUSED_WITH_WARNING);
+        Verdict verdict = Verdict.REFUSED;
+        for (int second = 0; second < 10 && verdict != Verdict.EXHAUSTED; second++) {
+            pass(1);
+            assertThat(budget.take()).isEqualTo(Verdict.ACCEPTED);
+            verdict = budget.take();
+        }
+        assertThat(verdict).isEqualTo(Verdict.EXHAUSTED);
     }
 
     @Test
