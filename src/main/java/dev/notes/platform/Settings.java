@@ -63,6 +63,13 @@ public final class Settings {
                                 int passwordChecks) {
     }
 
+    /**
+     * How refusals of clients that overdo it are answered ({@code dev.notes.throttle.DelayedRefusals}):
+     * after {@code delay}, with at most {@code maxHeld} waiting at once on an instance (0: at once).
+     */
+    public record Refusals(Duration delay, int maxHeld) {
+    }
+
     /** Registrations per client address, and notes and comments per account, per window. */
     public record Quotas(Limit registrationsPerAddress, Limit notesPerAccount, Limit commentsPerAccount) {
     }
@@ -81,6 +88,7 @@ public final class Settings {
     private final Live live;
     private final LoginThrottle loginThrottle;
     private final Quotas quotas;
+    private final Refusals refusals;
     private final int throttleMemoryKeys;
     private final Requests requests;
 
@@ -117,6 +125,9 @@ public final class Settings {
                         reader.duration("NOTE_QUOTA_WINDOW", Duration.ofHours(1))),
                 new Limit(reader.integer("COMMENTS_PER_ACCOUNT", 300, 1, 1_000_000),
                         reader.duration("COMMENT_QUOTA_WINDOW", Duration.ofHours(1))));
+        refusals = new Refusals(
+                reader.duration("REFUSAL_DELAY", Duration.ofSeconds(1)),
+                reader.integer("REFUSALS_HELD_MAX", 1000, 0, 100_000));
         throttleMemoryKeys = reader.integer("THROTTLE_MEMORY_KEYS", 100_000, 100, 10_000_000);
         // 2 MiB: a 100,000-character note of 3-byte characters, form-encoded, is about 900 KB.
         requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
@@ -150,6 +161,10 @@ public final class Settings {
 
     public Quotas quotas() {
         return quotas;
+    }
+
+    public Refusals refusals() {
+        return refusals;
     }
 
     /** How many counters an instance keeps in memory when alone (in a cluster they live in Redis). */

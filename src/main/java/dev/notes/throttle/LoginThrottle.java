@@ -57,22 +57,46 @@ public class LoginThrottle {
         if (wait.isZero()) {
             return Optional.empty();
         }
-        LOG.warning(() -> "Login refused, too many failures: user " + forLog(username) + " from " + address
+        // A refusal is logged when its count fills up (failed()), not at every attempt it stops.
+        LOG.fine(() -> "Login refused, too many failures: user " + forLog(username) + " from " + address
                 + "; next attempt in " + Waits.retryAfterSeconds(wait) + " s");
         return Optional.of(wait);
     }
 
     /**
-     * Counts a failed login.
+     * How long until any login may be tried from {@code address}; empty when one may now. Needs no
+     * username, so a login can be refused by it before its form is read.
+     *
+     * @throws CountersUnavailableException when the counters' store is away
+     */
+    public Optional<Duration> addressRefusal(String address) {
+        Duration wait = exceeded(counters.read(addressKey(address)), settings.loginThrottle().perAddress());
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    /**
+     * Counts a failed login; the failure that uses up a count is logged as a warning, once per window.
      *
      * @throws CountersUnavailableException when the counters' store is away
      */
     public void failed(String username, String address) {
-        Duration window = settings.loginThrottle().window();
-        long pair = counters.increment(pairKey(username, address), window).value();
-        counters.increment(accountKey(username), window);
-        counters.increment(addressKey(address), window);
-        LOG.info(() -> "Login failed: user " + forLog(username) + " from " + address + " (" + pair + " in this window)");
+        Settings.LoginThrottle limits = settings.loginThrottle();
+        Duration window = limits.window();
+        Counters.Count pair = counters.increment(pairKey(username, address), window);
+        Counters.Count account = counters.increment(accountKey(username), window);
+        Counters.Count fromAddress = counters.increment(addressKey(address), window);
+        LOG.info(() -> "Login failed: user " + forLog(username) + " from " + address + " (" + pair.value()
+                + " in this window)");
+        warnWhenFull(pair, limits.perAccountAndAddress(), "user " + forLog(username) + " from " + address);
+        warnWhenFull(account, limits.perAccount(), "user " + forLog(username) + " from any address");
+        warnWhenFull(fromAddress, limits.perAddress(), "any user from " + address);
+    }
+
+    private static void warnWhenFull(Counters.Count count, int limit, String who) {
+        if (count.value() == limit) {
+            LOG.warning(() -> "Logins refused for " + Waits.inWords(count.remaining()) + ": " + who + " failed "
+                    + limit + " times");
+        }
     }
 
     private static Duration exceeded(Counters.Count count, int limit) {

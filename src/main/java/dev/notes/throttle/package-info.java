@@ -6,6 +6,8 @@
  * ({@link dev.notes.throttle.LoginThrottle}) and quotas on registrations, notes and comments
  * ({@link dev.notes.throttle.Quotas}). A refusal says when to try again
  * ({@link dev.notes.throttle.QuotaExceededException}, {@link dev.notes.throttle.LoginThrottle#refusal}); never
- * a permanent lockout. {@link dev.notes.throttle.PasswordChecks} bounds the PBKDF2 work running at once.
+ * a permanent lockout. {@link dev.notes.throttle.PasswordChecks} bounds the PBKDF2 work running at once;
+ * {@link dev.notes.throttle.DelayedRefusals} sends a refusal late, holding no thread, so that a client
+ * retrying at once is slowed to one attempt per delay.
  */
 package dev.notes.throttle;

@@ -5,7 +5,8 @@
  * taken from the security context, never from a form field.
  * <p>
  * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
- * first of all filters), its origin ({@code SameOriginFilter}), the browser hardening headers and
- * the error pages; and the small JSON API ({@code NotesApi}) with its error bodies.
+ * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
+ * refused before the login page runs), its origin ({@code SameOriginFilter}), the browser hardening
+ * headers and the error pages; and the small JSON API ({@code NotesApi}) with its error bodies.
  */
 package dev.notes.web;

@@ -95,6 +95,28 @@ class HostileLiveIT {
     }
 
     @Test
+    void aPacedFloodIsClosedToo() throws InterruptedException {
+        // 20 messages a second: the steady rate (one a second) lets one through now and then, which
+        // must not wipe the refusals that came before it.
+        try (LiveClient flooder = LiveClient.connect(clientFromNewAddress())) {
+            int sent = 0;
+            while (sent < 300 && !flooder.isClosed()) { // 15 s at most
+                try {
+                    flooder.send("{\"type\":\"ping\"}");
+                } catch (RuntimeException closedUnderUs) {
+                    break;
+                }
+                sent++;
+                Thread.sleep(50);
+            }
+            assertThat(flooder.awaitClose()).isEqualTo(4029);
+            assertThat(sent).as("closed after its second burst's worth of refusals, not at the loop's end")
+                    .isLessThan(150);
+        }
+        stillServesSomeoneElse();
+    }
+
+    @Test
     void aSocketFloodFromOneAddressIsCappedWhileOthersConnect() {
         WebClient flooder = clientFromNewAddress();
         List<LiveClient> flood = new ArrayList<>();

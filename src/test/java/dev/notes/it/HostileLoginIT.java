@@ -14,8 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +44,8 @@ class HostileLoginIT {
     /** Short, so that a refusal can be seen to end; long enough for a burst of PBKDF2 checks on a busy machine. */
     private static final Duration WINDOW = Duration.ofSeconds(30);
     private static final String WRONG = "not the password at all";
+    /** The shipped REFUSAL_DELAY. */
+    private static final Duration REFUSAL_DELAY = Duration.ofSeconds(1);
 
     /** Registrations each come from an address of their own, so that only the burst test meets the limit. */
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
@@ -91,10 +99,42 @@ class HostileLoginIT {
             assertThat(failed.text("#messages")).as("attempt %d", i + 1).isEqualTo("Wrong username or password.");
         }
 
-        assertThrottled(Accounts.logInAttempt(stuffer, "stuffed-next-" + UUID.randomUUID(), WRONG));
-        assertThrottled(Accounts.logInAttempt(stuffer, user, Accounts.PASSWORD));
+        assertRefusedBeforeTheLoginPage(stuffer, "stuffed-next-" + UUID.randomUUID(), WRONG);
+        assertRefusedBeforeTheLoginPage(stuffer, user, Accounts.PASSWORD);
 
         Accounts.logIn(client("198.51.100.21"), user);
+    }
+
+    @Test
+    void aStufferRetryingAtOnceIsAnsweredOncePerDelayPerConnectionWhileOthersLogIn() throws Exception {
+        String user = register("steady");
+        WebClient stuffer = client("203.0.113.41");
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            Accounts.logInAttempt(stuffer, "stuffed-" + i + "-" + UUID.randomUUID(), WRONG);
+        }
+        // The form replayed by many connections at once, as a stuffing loop does: every one is
+        // refused, none answered before the delay, and none holds a thread while it waits.
+        WebClient.Form replayed = stuffer.get("/user/login").form("loginForm")
+                .set("username", "stuffed-replay").set("password", WRONG);
+        int parallel = 64;
+        ExecutorService attempts = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Duration>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(attempts.submit(() -> {
+                    long start = System.nanoTime();
+                    Page refused = replayed.press("login");
+                    assertThat(refused.status()).isEqualTo(429);
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }));
+            }
+            Accounts.logIn(client("198.51.100.41"), user);
+            for (Future<Duration> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(REFUSAL_DELAY);
+            }
+        } finally {
+            attempts.shutdownNow();
+        }
     }
 
     @Test
@@ -209,6 +249,17 @@ class HostileLoginIT {
         assertThat(page.text("#messages")).matches("Too many failed logins\\. Please try again in \\d+ (seconds?|minutes?)\\.");
         assertThat(page.has("#currentUser")).isFalse();
         assertRetryAfterWithin(page, Duration.ofMinutes(15));
+    }
+
+    /** Refused by the client address alone, before the login page: a page of its own, after the delay. */
+    private static void assertRefusedBeforeTheLoginPage(WebClient client, String username, String password) {
+        long start = System.nanoTime();
+        Page page = Accounts.logInAttempt(client, username, password);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(REFUSAL_DELAY);
+        assertThat(page.status()).as(page.body()).isEqualTo(429);
+        assertThat(page.title()).isEqualTo("Too many failed logins");
+        assertThat(page.text("#errorMessage")).matches("Too many failed logins\\. Please try again in \\d+ (seconds?|minutes?)\\.");
+        assertRetryAfterWithin(page, WINDOW);
     }
 
     private static void assertRetryAfterWithin(Page page, Duration longest) {
