@@ -1,5 +1,7 @@
 package dev.notes.live;
 
+import dev.notes.throttle.DelayedRefusals;
+import dev.notes.throttle.Waits;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,12 +10,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Caps the open sockets per client address before the WebSocket handshake: an upgrade request
- * from an address that has its share gets 429 and costs nothing more. The address is the
+ * from an address that has its share gets 429 and costs nothing more. So does one from an address
+ * held off after flooding ({@link ClientSockets#heldOff}), answered late through
+ * {@link DelayedRefusals}: a flooder's reconnect loop slows to one attempt per delay. The address is the
  * servlet request's, which Liberty's {@code remoteIp} takes from a trusted proxy's forwarded
  * header; a WebSocket handshake request has none of its own.
  * <p>
@@ -27,18 +32,23 @@ public class LiveAdmissionFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(LiveAdmissionFilter.class.getName());
     private static final ThreadLocal<ClientSockets.Slot> HANDSHAKING = new ThreadLocal<>();
+    private static final int TOO_MANY_REQUESTS = 429;
     /** Sockets of a page live as long as the page: there is no point retrying much sooner. */
     static final String RETRY_AFTER_SECONDS = "30";
 
     @Inject
     private transient ClientSockets sockets;
 
+    @Inject
+    private transient DelayedRefusals refusals;
+
     public LiveAdmissionFilter() {
         // for the container, which injects the sockets
     }
 
-    LiveAdmissionFilter(ClientSockets sockets) {
+    LiveAdmissionFilter(ClientSockets sockets, DelayedRefusals refusals) {
         this.sockets = sockets;
+        this.refusals = refusals;
     }
 
     @Override
@@ -49,11 +59,22 @@ public class LiveAdmissionFilter extends HttpFilter {
             return;
         }
         String address = request.getRemoteAddr();
+        Optional<Duration> heldOff = sockets.heldOff(address);
+        if (heldOff.isPresent()) {
+            refusals.refuse(request, response, answer -> {
+                answer.setStatus(TOO_MANY_REQUESTS);
+                answer.setHeader("Retry-After", Long.toString(Waits.retryAfterSeconds(heldOff.get())));
+                answer.setContentType("text/plain;charset=UTF-8");
+                answer.getWriter().write("A live connection from your address was closed for sending too many"
+                        + " messages: no new one for " + Waits.inWords(heldOff.get()) + ".");
+            });
+            return;
+        }
         Optional<ClientSockets.Slot> slot = sockets.reserve(address);
         if (slot.isEmpty()) {
             LOG.fine(() -> "Refused a live socket from " + address + ": it has " + sockets.perAddress() + " open");
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            response.sendError(429, "Too many live connections from your address: at most "
+            response.sendError(TOO_MANY_REQUESTS, "Too many live connections from your address: at most "
                     + sockets.perAddress() + " per instance.");
             return;
         }

@@ -88,7 +88,12 @@ public class LiveEndpoint {
             case REFUSED -> {
                 // dropped: the client has been told
             }
-            case EXHAUSTED -> connection.closeAfterQueued(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
+            case EXHAUSTED -> {
+                if (slot != null) {
+                    slot.holdOffAddress();
+                }
+                connection.closeAfterQueued(LiveConnection.CLOSE_TOO_MANY_MESSAGES, "too many messages");
+            }
         }
     }
 

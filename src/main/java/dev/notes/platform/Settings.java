@@ -44,9 +44,11 @@ public final class Settings {
      * @param messagesPerMinute steady rate of client messages
      * @param messageBurst      client messages allowed at once above the steady rate
      * @param socketsPerAddress open sockets per client address on this instance
+     * @param floodHoldOff      how long an address whose socket was closed for too many messages may
+     *                          open no new one on this instance
      */
     public record Live(int maxMessageBytes, int maxTopics, int queueMessages, int queueChars,
-                       int messagesPerMinute, int messageBurst, int socketsPerAddress) {
+                       int messagesPerMinute, int messageBurst, int socketsPerAddress, Duration floodHoldOff) {
     }
 
     /** One limit: at most {@code max} events per fixed window of {@code window}. */
@@ -111,7 +113,8 @@ public final class Settings {
                 reader.integer("LIVE_QUEUE_CHARS", 2_000_000, 250_000, 1_000_000_000),
                 reader.integer("LIVE_MESSAGES_PER_MINUTE", 60, 1, 60_000),
                 reader.integer("LIVE_MESSAGE_BURST", 20, 1, 10_000),
-                reader.integer("LIVE_SOCKETS_PER_ADDRESS", 200, 1, 1_000_000));
+                reader.integer("LIVE_SOCKETS_PER_ADDRESS", 200, 1, 1_000_000),
+                reader.duration("LIVE_FLOOD_HOLD_OFF", Duration.ofSeconds(30)));
         loginThrottle = new LoginThrottle(
                 reader.duration("LOGIN_FAILURE_WINDOW", Duration.ofMinutes(15)),
                 reader.integer("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5, 1, 1_000_000),

@@ -9,6 +9,7 @@ import dev.notes.it.support.Notes;
 import dev.notes.it.support.WebClient;
 import jakarta.json.JsonObject;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,8 +72,9 @@ class HostileLiveIT {
     }
 
     @Test
-    void aMessageFloodGetsAnErrorThenTheTooManyMessagesClose() {
-        try (LiveClient flooder = LiveClient.connect(clientFromNewAddress())) {
+    void aMessageFloodGetsAnErrorThenTheTooManyMessagesCloseAndItsAddressIsHeldOff() {
+        WebClient address = clientFromNewAddress();
+        try (LiveClient flooder = LiveClient.connect(address)) {
             int sent = 0;
             // Twice the burst and then some is enough to be closed; a few hundred bound the loop.
             while (sent < 300 && !flooder.isClosed()) {
@@ -91,6 +93,10 @@ class HostileLiveIT {
             long pongs = received.stream().filter(m -> m.getString("type").equals("pong")).count();
             assertThat(pongs).isGreaterThanOrEqualTo(MESSAGE_BURST).isLessThan(sent - MESSAGE_BURST);
         }
+        long start = System.nanoTime();
+        assertThat(refusalStatus(address)).as("reconnecting at once").isEqualTo(429);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered after the refusal delay")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         stillServesSomeoneElse();
     }
 

@@ -3,6 +3,7 @@ package dev.notes.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.platform.Settings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ClientSocketsTest {
@@ -23,6 +25,45 @@ class ClientSocketsTest {
     }
 
     private final ClientSockets sockets = capped(2);
+
+    private final AtomicLong now = new AtomicLong(1_000);
+    /** Two sockets per address, held off for 30 s after a flood, on a clock the test moves. */
+    private final ClientSockets clocked = new ClientSockets(Settings.from(name -> Optional.ofNullable(
+            Map.of("LIVE_SOCKETS_PER_ADDRESS", "2", "LIVE_FLOOD_HOLD_OFF", "30s").get(name))), now::get);
+
+    @Test
+    void anAddressWhoseSocketFloodedIsHeldOffForAWhileKeepingItsOpenSockets() {
+        ClientSockets.Slot flooder = clocked.reserve("198.51.100.1").orElseThrow();
+        clocked.reserve("198.51.100.1").orElseThrow();
+
+        flooder.holdOffAddress();
+        flooder.release();
+        assertThat(clocked.heldOff("198.51.100.1")).hasValue(Duration.ofSeconds(30));
+        assertThat(clocked.count("198.51.100.1")).as("the other socket stays").isEqualTo(1);
+        assertThat(clocked.heldOff("203.0.113.9")).isEmpty();
+
+        now.addAndGet(Duration.ofSeconds(29).toNanos());
+        assertThat(clocked.heldOff("198.51.100.1")).hasValue(Duration.ofSeconds(1));
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(clocked.heldOff("198.51.100.1")).isEmpty();
+    }
+
+    @Test
+    void heldOffAddressesAreBoundedAndTheExpiredMakeRoom() {
+        for (int i = 0; i < ClientSockets.MAX_HELD_OFF; i++) {
+            ClientSockets.Slot slot = clocked.reserve("flooder-" + i).orElseThrow();
+            slot.holdOffAddress();
+            slot.release();
+        }
+        ClientSockets.Slot oneMore = clocked.reserve("one-more").orElseThrow();
+        oneMore.holdOffAddress();
+        assertThat(clocked.heldOff("one-more")).as("full: closed, not held off").isEmpty();
+
+        now.addAndGet(Duration.ofSeconds(31).toNanos());
+        oneMore.holdOffAddress();
+        assertThat(clocked.heldOff("one-more")).as("the expired made room").isPresent();
+        assertThat(clocked.heldOff("flooder-0")).isEmpty();
+    }
 
     @Test
     void anAddressGetsItsShareAndOthersTheirs() {

@@ -17,17 +17,22 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.notes.throttle.DelayedRefusals;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class LiveAdmissionFilterTest {
 
     private static final String ADDRESS = "198.51.100.7";
 
     private final ClientSockets sockets = ClientSocketsTest.capped(2);
-    private final LiveAdmissionFilter filter = new LiveAdmissionFilter(sockets);
+    private final DelayedRefusals refusals = mock(DelayedRefusals.class);
+    private final LiveAdmissionFilter filter = new LiveAdmissionFilter(sockets, refusals);
     private final List<ClientSockets.Slot> opened = new ArrayList<>();
 
     private static HttpServletRequest upgrade(String address) {
@@ -71,6 +76,32 @@ class LiveAdmissionFilterTest {
         verify(refused).setHeader("Retry-After", LiveAdmissionFilter.RETRY_AFTER_SECONDS);
         verify(chain, never()).doFilter(any(), any());
         assertThat(sockets.count(ADDRESS)).isEqualTo(2);
+
+        FilterChain otherAddress = handshakeSucceeds();
+        filter.doFilter(upgrade("203.0.113.5"), mock(HttpServletResponse.class), otherAddress);
+        verify(otherAddress).doFilter(any(), any());
+    }
+
+    @Test
+    void anAddressHeldOffAfterAFloodIsRefusedLateWithHowLongToWait() throws Exception {
+        filter.doFilter(upgrade(ADDRESS), mock(HttpServletResponse.class), handshakeSucceeds());
+        opened.get(0).holdOffAddress();
+        HttpServletRequest again = upgrade(ADDRESS);
+        HttpServletResponse refused = mock(HttpServletResponse.class);
+        FilterChain chain = mock(FilterChain.class);
+
+        filter.doFilter(again, refused, chain);
+
+        ArgumentCaptor<DelayedRefusals.Answer> answer = ArgumentCaptor.forClass(DelayedRefusals.Answer.class);
+        verify(refusals).refuse(eq(again), eq(refused), answer.capture());
+        verify(chain, never()).doFilter(any(), any());
+        StringWriter body = new StringWriter();
+        when(refused.getWriter()).thenReturn(new PrintWriter(body));
+        answer.getValue().write(refused);
+        verify(refused).setStatus(429);
+        verify(refused).setHeader("Retry-After", "30");
+        assertThat(body.toString()).contains("closed for sending too many messages").contains("30 seconds");
+        assertThat(sockets.count(ADDRESS)).as("only the first socket").isEqualTo(1);
 
         FilterChain otherAddress = handshakeSucceeds();
         filter.doFilter(upgrade("203.0.113.5"), mock(HttpServletResponse.class), otherAddress);
