@@ -203,9 +203,8 @@ final class Benchmark {
     }
 
     private void seed() {
-        String username = Accounts.register(a, "bench");
-        writerName = username;
-        writer = Accounts.logIn(a, username);
+        writerName = Accounts.register(a, "bench");
+        writer = Accounts.logIn(a, writerName);
         for (int i = 1; i <= settings.notes(); i++) {
             String key = seedKey(i);
             Page view = writer.get("/note/add").form("noteForm").set("key", key)
@@ -218,8 +217,8 @@ final class Benchmark {
         for (int i = 1; i <= settings.comments(); i++) {
             postComment(writer, notePageKey, "Seeded comment " + i + " on the benchmark's note page.");
         }
-        readerCookies = sessions(a, username);
-        readerCookiesOnSingle = sessions(single, username);
+        readerCookies = sessions(a, writerName);
+        readerCookiesOnSingle = sessions(single, writerName);
         report.setting("seed", settings.notes() + " notes, " + settings.comments() + " comments on the note page; "
                 + settings.loggedInSessions() + " logged-in sessions per instance, used in turn by the logged-in page loads");
     }
