@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,10 @@ final class Benchmark {
     private static final String FIGURE_5 = "5. Start and footprint (instance single)";
     private static final String FIGURE_6 = "6. Soak over two instances";
     private static final String FIGURE_7 = "7. Normal users under attack (instance a)";
+    private static final String FIGURE_8 = "8. Growth: the same pages on a database grown to thousands of notes (instance a)";
+    private static final String HOME_PAGE = "anonymous GET /";
+    private static final String QUIET_NOTE_PAGE = "anonymous note page without comments";
+    private static final String BUSIEST_NOTE_PAGE = "anonymous note page with the most comments";
 
     /**
      * What the smoke test checks besides the report: nothing failed or went missing, and the
@@ -77,6 +82,7 @@ final class Benchmark {
     private LibertyServer single;
     private LibertyServer a;
     private LibertyServer b;
+    private String writerName;
     private WebClient writer;
     private List<String> readerCookies;
     private List<String> readerCookiesOnSingle;
@@ -103,7 +109,7 @@ final class Benchmark {
             setUp();
             Map<String, Runnable> scenarios = Map.of("pages", this::pageThroughput, "sessions", this::sessionCost,
                     "latency", this::eventLatency, "fanout", this::fanOut, "footprint", this::footprint,
-                    "soak", this::soak, "hostile", this::hostileLoad);
+                    "soak", this::soak, "hostile", this::hostileLoad, "growth", this::growth);
             for (String scenario : BenchSettings.SCENARIOS) {
                 if (settings.runs(scenario)) {
                     phase(scenario);
@@ -197,24 +203,29 @@ final class Benchmark {
     }
 
     private void seed() {
-        String username = Accounts.register(a, "bench");
-        writer = Accounts.logIn(a, username);
+        writerName = Accounts.register(a, "bench");
+        writer = Accounts.logIn(a, writerName);
         for (int i = 1; i <= settings.notes(); i++) {
-            String key = String.format("n%03d-%s", i, run);
+            String key = seedKey(i);
             Page view = writer.get("/note/add").form("noteForm").set("key", key)
                     .set("title", String.format("Note %03d about the benchmark", i))
                     .set("body", "A note of the benchmark's seed, long enough to look like one people write. ".repeat(3))
                     .press("save");
             expect(view.path().equals("/note/view?key=" + key), "seeding note " + key + " ended on " + view.path());
         }
-        notePageKey = String.format("n%03d-%s", 1, run);
+        notePageKey = seedKey(1);
         for (int i = 1; i <= settings.comments(); i++) {
             postComment(writer, notePageKey, "Seeded comment " + i + " on the benchmark's note page.");
         }
-        readerCookies = sessions(a, username);
-        readerCookiesOnSingle = sessions(single, username);
+        readerCookies = sessions(a, writerName);
+        readerCookiesOnSingle = sessions(single, writerName);
         report.setting("seed", settings.notes() + " notes, " + settings.comments() + " comments on the note page; "
                 + settings.loggedInSessions() + " logged-in sessions per instance, used in turn by the logged-in page loads");
+    }
+
+    /** The key of the seed's i-th note (from 1); the first is the one with comments. */
+    private String seedKey(int i) {
+        return String.format("n%03d-%s", i, run);
     }
 
     /** Cookies of as many logins as the settings ask for, as "JSESSIONID=…". */
@@ -237,26 +248,13 @@ final class Benchmark {
         }
         URI staticCopy = copyHomePageAsStaticFile();
         List<PageUnderLoad> pages = List.of(
-                new PageUnderLoad("anonymous GET /", a.uri("/"), List.of()),
+                new PageUnderLoad(HOME_PAGE, a.uri("/"), List.of()),
                 new PageUnderLoad("anonymous note page", a.uri("/note/view?key=" + notePageKey), List.of()),
                 new PageUnderLoad("logged-in GET /", a.uri("/"), readerCookies),
                 new PageUnderLoad("static file, same size", staticCopy, List.of()),
                 new PageUnderLoad("logged-in GET /, in-memory sessions (instance single)", single.uri("/"),
                         readerCookiesOnSingle));
-        for (PageUnderLoad page : pages) {
-            Wrk.Result warm = Wrk.run(page.url(), settings.concurrencies().get(0), settings.warmUp(), page.cookies());
-            failedRequests += warm.errors();
-        }
-        Map<String, List<Wrk.Result>> results = new HashMap<>();
-        for (int round = 0; round < settings.rounds(); round++) {
-            for (PageUnderLoad page : pages) {
-                for (int connections : settings.concurrencies()) {
-                    Wrk.Result result = Wrk.run(page.url(), connections, settings.round(), page.cookies());
-                    failedRequests += result.errors();
-                    results.computeIfAbsent(page.name() + ", c=" + connections, k -> new ArrayList<>()).add(result);
-                }
-            }
-        }
+        Map<String, List<Wrk.Result>> results = warmUpAndMeasure(pages, settings.concurrencies());
         Map<String, String> springGoal = Map.of("anonymous GET /", "≥ 685 req/s (1.2 × Spring peer's 571)",
                 "anonymous note page", "≥ 1,464 req/s (1.2 × 1,220)", "logged-in GET /", "≥ 662 req/s (1.2 × 552)");
         for (int connections : settings.concurrencies()) {
@@ -286,6 +284,28 @@ final class Benchmark {
         report.setting("load", "wrk " + settings.concurrencies() + " connections, 2 threads; warm-up "
                 + settings.warmUp().toSeconds() + " s per page, then " + settings.rounds() + " rounds of "
                 + settings.round().toSeconds() + " s per page and concurrency, interleaved");
+    }
+
+    /**
+     * wrk on each page: a warm-up of each, then the rounds, pages and concurrencies interleaved so
+     * that a drift of the machine weighs on all alike; the results by "page name, c=connections".
+     */
+    private Map<String, List<Wrk.Result>> warmUpAndMeasure(List<PageUnderLoad> pages, List<Integer> concurrencies) {
+        for (PageUnderLoad page : pages) {
+            Wrk.Result warm = Wrk.run(page.url(), concurrencies.get(0), settings.warmUp(), page.cookies());
+            failedRequests += warm.errors();
+        }
+        Map<String, List<Wrk.Result>> results = new HashMap<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (PageUnderLoad page : pages) {
+                for (int connections : concurrencies) {
+                    Wrk.Result result = Wrk.run(page.url(), connections, settings.round(), page.cookies());
+                    failedRequests += result.errors();
+                    results.computeIfAbsent(page.name() + ", c=" + connections, k -> new ArrayList<>()).add(result);
+                }
+            }
+        }
+        return results;
     }
 
     /** Whether wrk is here; without it the report says what was not measured (CI requires it). */
@@ -919,6 +939,97 @@ final class Benchmark {
                 .map(cpu -> cpu.toNanos() / 1e9).orElse(Double.NaN);
     }
 
+    // --- figure 8: the same pages at the seed's size and on a database grown to thousands of notes
+
+    /** What one size of the database gave: wrk's rounds by "page, c=connections", and sizes in bytes by figure. */
+    private record SizeFigures(long notes, Map<String, List<Wrk.Result>> throughput, Map<String, Long> bytes) {
+    }
+
+    /**
+     * The pages and snapshots whose cost may grow with the data, measured at the seed's size, then
+     * again after the database has grown. The note without comments is the same note both times;
+     * the note with the most comments is the seed's first one, then a note added with thousands.
+     */
+    private void growth() {
+        if (!wrkInstalled("Growth")) {
+            return;
+        }
+        BulkNotes bulk = new BulkNotes(database);
+        SizeFigures seeded = measureAtThisSize(bulk.notes(), notePageKey);
+        long start = System.nanoTime();
+        String longThreadKey = grow(bulk);
+        double growSeconds = (System.nanoTime() - start) / 1e9;
+        SizeFigures grown = measureAtThisSize(bulk.notes(), longThreadKey);
+        reportGrowth(seeded, grown);
+        report.setting("growth", String.format(Locale.ROOT, "measured at %,d notes (the seed, with what earlier scenarios"
+                + " added), then at %,d: notes and comments added by SQL in %.1f s, then ANALYZE; note without comments:"
+                + " the seed's second at both sizes; note with the most comments: the seed's first (%d comments), then"
+                + " one added with %,d; anonymous, wrk c=%d, warm-up %d s per page and size, %d rounds of %d s",
+                seeded.notes(), grown.notes(), growSeconds, settings.comments(), settings.longThreadComments(),
+                settings.concurrencies().get(0), settings.warmUp().toSeconds(), settings.rounds(),
+                settings.round().toSeconds()));
+    }
+
+    /**
+     * Adds notes up to the grown size, one of them with many comments, as one SQL statement each
+     * (the application would take the better part of an hour); the key of the note with comments.
+     */
+    private String grow(BulkNotes bulk) {
+        String longThreadPrefix = "long-thread-" + run + "-";
+        bulk.addNotes("g-" + run + "-", (int) Math.max(0, settings.grownNotes() - bulk.notes() - 1), writerName);
+        bulk.addNotes(longThreadPrefix, 1, writerName);
+        bulk.addComments(longThreadPrefix + 1, settings.longThreadComments(), writerName);
+        bulk.analyze();
+        return longThreadPrefix + 1;
+    }
+
+    private SizeFigures measureAtThisSize(long notes, String busiestNoteKey) {
+        List<PageUnderLoad> pages = List.of(
+                new PageUnderLoad(HOME_PAGE, a.uri("/"), List.of()),
+                new PageUnderLoad(QUIET_NOTE_PAGE, a.uri("/note/view?key=" + seedKey(2)), List.of()),
+                new PageUnderLoad(BUSIEST_NOTE_PAGE, a.uri("/note/view?key=" + busiestNoteKey), List.of()));
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        for (PageUnderLoad page : pages) {
+            bytes.put(page.name() + ": response bytes", responseBytes(page.url()));
+        }
+        bytes.put("home snapshot on /live: bytes", LiveLoad.snapshotBytes(a.baseUri(), "home"));
+        bytes.put("note:<key> snapshot of the note with the most comments: bytes",
+                LiveLoad.snapshotBytes(a.baseUri(), "note:" + busiestNoteKey));
+        return new SizeFigures(notes, warmUpAndMeasure(pages, List.of(settings.concurrencies().get(0))), bytes);
+    }
+
+    /** Each figure at the grown size right after the same at the seed's, then their ratio with the goal. */
+    private void reportGrowth(SizeFigures seeded, SizeFigures grown) {
+        String small = String.format(Locale.ROOT, "%,d notes", seeded.notes());
+        String large = String.format(Locale.ROOT, "%,d notes", grown.notes());
+        for (String page : List.of(HOME_PAGE, QUIET_NOTE_PAGE, BUSIEST_NOTE_PAGE)) {
+            String load = page + ", c=" + settings.concurrencies().get(0);
+            String name = load + ": throughput";
+            Spread before = throughput(seeded.throughput().get(load));
+            Spread after = throughput(grown.throughput().get(load));
+            report.add(FIGURE_8, name + " at " + small, before, "req/s", null);
+            report.add(FIGURE_8, name + " at " + large, after, "req/s", null);
+            report.add(FIGURE_8, name + ", " + large + " ÷ " + small, after.dividedBy(before), "×", "≥ 0.8");
+        }
+        for (String name : seeded.bytes().keySet()) {
+            double before = seeded.bytes().get(name);
+            double after = grown.bytes().get(name);
+            report.add(FIGURE_8, name + " at " + small, before, "B", null);
+            report.add(FIGURE_8, name + " at " + large, after, "B", null);
+            report.add(FIGURE_8, name + ", " + large + " ÷ " + small, after / before, "×",
+                    name.contains("most comments") ? "bounded (a page of comments, not all)" : "≈ 1 (independent of the note count)");
+        }
+    }
+
+    /** The body an anonymous browser gets, uncompressed as wrk asks for it; anything but a 200 with a body fails the run. */
+    private static long responseBytes(URI url) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<byte[]> response = send(http, HttpRequest.newBuilder(url), HttpResponse.BodyHandlers.ofByteArray());
+        expect(response.statusCode() == 200 && response.body().length > 0,
+                url + " answered " + response.statusCode() + " with " + response.body().length + " bytes");
+        return response.body().length;
+    }
+
     // --- helpers
 
     /** Progress on the console: a full run takes about half an hour. */
@@ -999,8 +1110,12 @@ final class Benchmark {
     }
 
     private static HttpResponse<Void> send(HttpClient http, HttpRequest.Builder request) {
+        return send(http, request, HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static <T> HttpResponse<T> send(HttpClient http, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -55,6 +55,19 @@ class BenchmarkIT {
                 assertThat(outcome.attackerAnswers()).as("login attempts and handshakes answered to the attacker").isPositive();
             }
         }
+        if (settings.runs("growth")) {
+            assertThat(report).contains(Wrk.installed() ? "## 8. Growth" : "wrk is not installed");
+            if (Wrk.installed()) {
+                assertThat(outcome.report().figures()).as("figures of the grown database")
+                        .filteredOn(figure -> figure.section().startsWith("8. Growth"))
+                        .extracting(Report.Figure::name)
+                        .anySatisfy(name -> assertThat(name).startsWith("anonymous GET /, c=").contains("throughput, "))
+                        .anySatisfy(name -> assertThat(name).startsWith("anonymous note page without comments"))
+                        .anySatisfy(name -> assertThat(name).startsWith("anonymous note page with the most comments"))
+                        .anySatisfy(name -> assertThat(name).startsWith("home snapshot on /live: bytes, "))
+                        .anySatisfy(name -> assertThat(name).startsWith("note:<key> snapshot"));
+            }
+        }
         int profiles = (settings.runs("pages") && Wrk.installed() ? 2 : 0) + (settings.runs("latency") ? 1 : 0)
                 + (settings.runs("fanout") ? 2 : 0) + (settings.runs("footprint") ? 1 : 0);
         assertThat(outcome.report().profiles()).as("profiles").hasSize(profiles);

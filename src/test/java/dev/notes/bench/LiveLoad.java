@@ -3,6 +3,7 @@ package dev.notes.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +50,9 @@ final class LiveLoad implements AutoCloseable {
             Connection connection = new Connection(topics.size());
             load.connections.add(connection);
             handshakes.acquireUninterruptibly();
-            opening.add(load.http.newWebSocketBuilder().connectTimeout(TIMEOUT)
-                    .header("Origin", "http://" + server.getRawAuthority())
-                    .buildAsync(URI.create("ws://" + server.getRawAuthority() + "/live"), connection)
-                    .whenComplete((socket, failure) -> handshakes.release()));
+            opening.add(connect(load.http, server, connection).whenComplete((socket, failure) -> handshakes.release()));
         }
-        String subscribe = "{\"type\":\"subscribe\",\"topics\":[" + String.join(",",
-                topics.stream().map(t -> "\"" + t + "\"").toList()) + "]}";
+        String subscribe = subscribeMessage(topics);
         for (int i = 0; i < count; i++) {
             WebSocket socket = opening.get(i).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
             load.connections.get(i).socket = socket;
@@ -67,6 +64,33 @@ final class LiveLoad implements AutoCloseable {
         // The server closes connections idle for 90 s; browsers ping every 25 s, and so do these.
         load.pings.scheduleAtFixedRate(load::ping, 25, 25, TimeUnit.SECONDS);
         return load;
+    }
+
+    /**
+     * The size in bytes (UTF-8) of the snapshot one browser gets when it subscribes to this topic
+     * alone: the message, reassembled if the server sent it in several frames.
+     */
+    static long snapshotBytes(URI server, String topic) {
+        CompletableFuture<String> snapshot = new CompletableFuture<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        WebSocket socket = connect(http, server, new FirstSnapshot(snapshot)).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        try {
+            socket.sendText(subscribeMessage(List.of(topic)), true);
+            return snapshot.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join().getBytes(StandardCharsets.UTF_8).length;
+        } finally {
+            socket.abort();
+        }
+    }
+
+    private static CompletableFuture<WebSocket> connect(HttpClient http, URI server, WebSocket.Listener listener) {
+        return http.newWebSocketBuilder().connectTimeout(TIMEOUT).header("Origin", "http://" + server.getRawAuthority())
+                .buildAsync(URI.create("ws://" + server.getRawAuthority() + "/live"), listener);
+    }
+
+    private static String subscribeMessage(List<String> topics) {
+        return "{\"type\":\"subscribe\",\"topics\":[" + String.join(",",
+                topics.stream().map(t -> "\"" + t + "\"").toList()) + "]}";
     }
 
     int size() {
@@ -123,6 +147,44 @@ final class LiveLoad implements AutoCloseable {
             }
         }
         connections.clear();
+    }
+
+    /** Reassembles messages until the first snapshot, which completes the future; an error message fails it. */
+    private static final class FirstSnapshot implements WebSocket.Listener {
+
+        private final CompletableFuture<String> snapshot;
+        private final StringBuilder partial = new StringBuilder();
+
+        FirstSnapshot(CompletableFuture<String> snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String message = partial.toString();
+                partial.setLength(0);
+                if (message.contains("\"type\":\"snapshot\"")) {
+                    snapshot.complete(message);
+                } else if (message.contains("\"type\":\"error\"")) {
+                    snapshot.completeExceptionally(new IllegalStateException("Answered with an error: " + message));
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            snapshot.completeExceptionally(new IllegalStateException("Closed before a snapshot: " + statusCode + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            snapshot.completeExceptionally(error);
+        }
     }
 
     /** One connection: assembles frames into messages, and records markers as they arrive. */

@@ -19,7 +19,7 @@ final class Report {
     record Figure(String section, String name, Spread value, String unit, String goal) {
     }
 
-    static final String PROFILES_SECTION = "8. Where the time and the memory go";
+    static final String PROFILES_SECTION = "9. Where the time and the memory go";
 
     private final Map<String, String> setting = new LinkedHashMap<>();
     private final List<Figure> figures = new ArrayList<>();

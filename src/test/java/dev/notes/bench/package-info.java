@@ -2,7 +2,9 @@
  * The benchmark harness ({@code bench/run}): starts Redis, PostgreSQL and Liberty instances on this
  * machine, seeds notes, drives them with real load tools ({@code wrk} for HTTP, thousands of JDK
  * WebSocket clients for live traffic, and a hostile client, {@link dev.notes.bench.Attacker}, beside
- * normal users) and writes {@code target/bench/report.md}, a CSV and a latency plot;
+ * normal users), measures the same pages again after growing the database to thousands of notes
+ * by SQL ({@link dev.notes.bench.BulkNotes}, the "growth" scenario, last since it leaves the
+ * database grown) and writes {@code target/bench/report.md}, a CSV and a latency plot;
  * {@code -Dnotes.bench.scenarios} picks scenarios to run alone. Figures are reported, never
  * asserted: {@link dev.notes.bench.BenchmarkIT} runs a seconds-long smoke of the same code in every
  * build and checks only that it completed and lost nothing.
