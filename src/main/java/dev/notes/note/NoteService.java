@@ -49,10 +49,14 @@ public class NoteService {
         return forward(rows, false);
     }
 
-    /** The notes that follow {@code cursor} in the list by title. */
+    /**
+     * The notes that follow {@code cursor} in the list by title; the last page when none follow it
+     * any more (its notes were deleted meanwhile), so that a reader is never left on an empty page.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TitlePage pageAfter(@NotNull PageCursor cursor) {
-        return forward(page(Note.AFTER_BY_TITLE, cursor), true);
+        List<NoteSummary> rows = page(Note.AFTER_BY_TITLE, cursor);
+        return rows.isEmpty() ? pageEndingBefore(cursor, false) : forward(rows, true);
     }
 
     /** The notes from {@code cursor} on, its own note included if it still exists (a page as shown). */
@@ -67,13 +71,21 @@ public class NoteService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TitlePage pageBefore(@NotNull PageCursor cursor) {
+        return pageEndingBefore(cursor, true);
+    }
+
+    /**
+     * The page that ends just before {@code cursor} ({@code followed}: whether notes come after
+     * it), or the first page if that one would be short.
+     */
+    private TitlePage pageEndingBefore(PageCursor cursor, boolean followed) {
         List<NoteSummary> rows = page(Note.BEFORE_BY_TITLE, cursor);
         if (rows.size() <= PAGE_SIZE) {
             return firstPage();
         }
         List<NoteSummary> notes = new ArrayList<>(rows.subList(0, PAGE_SIZE));
         Collections.reverse(notes);
-        return new TitlePage(notes, true, true, count());
+        return new TitlePage(notes, true, followed, count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

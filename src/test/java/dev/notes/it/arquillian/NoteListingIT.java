@@ -86,6 +86,17 @@ class NoteListingIT {
     }
 
     @Test
+    void aPageAfterTheEndIsTheLastPageNotAnEmptyOne() {
+        notes.create(new NoteDraft(word(), "Any title", ""), "alice");
+        TitlePage last = notes.pageAfter(new PageCursor("\uffff\uffff", "z"));
+        assertThat(last.notes()).isNotEmpty().hasSizeLessThanOrEqualTo(NoteService.PAGE_SIZE);
+        assertThat(last.hasNext()).isFalse();
+        TitlePage afterLast = notes.pageAfter(last.lastCursor());
+        assertThat(afterLast.notes()).isNotEmpty();
+        assertThat(afterLast.hasNext()).isFalse();
+    }
+
+    @Test
     void searchFindsByTitleAndBodyWordsTitleHitsFirst() {
         String word = word();
         String other = word();
