@@ -2,6 +2,8 @@
 //
 // Elements with a data-live-topic attribute name what the page shows ("home", "note:<key>"). The
 // script subscribes to those topics over /live, renders each topic's snapshot, then applies events.
+// The home page shows one page of the list: its subscription names where the page starts
+// (data-live-from), and the script decides from each event's title whether the note is on it.
 // Every handler is idempotent (upsert by key or id, remove if present), because an event may also
 // be reflected in a snapshot. User content is only ever inserted with textContent.
 
@@ -48,7 +50,7 @@ function connect() {
             state.ready = false;
             state.early = [];
         }
-        send({ type: 'subscribe', topics: [...topics.keys()] });
+        subscribeAll();
         pingTimer = setInterval(() => send({ type: 'ping' }), PING_MILLIS);
         showStatus('live');
     });
@@ -65,6 +67,11 @@ function connect() {
         setTimeout(connect, reconnectDelay + jitter);
         reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MILLIS);
     });
+}
+
+function subscribeAll() {
+    const homeFrom = topics.get('home')?.element.dataset.liveFrom;
+    send({ type: 'subscribe', topics: [...topics.keys()], ...(homeFrom ? { homeFrom } : {}) });
 }
 
 function send(message) {
@@ -97,7 +104,7 @@ function receive(message) {
             topic.ready = false;
             topic.early = [];
         }
-        send({ type: 'subscribe', topics: [...topics.keys()] });
+        subscribeAll();
     } else if (message.type === 'error') {
         console.warn('Notes live updates:', message.message);
     }
@@ -119,42 +126,76 @@ function showStatus(state) {
     statusBadge.className = `badge ${style} me-3`;
 }
 
-// --- the home page: the list of notes, sorted by title
+// --- the home page: one page of the list of notes, sorted by title
+
+// The list's order, as the database sorts it: lower-case title, then key, compared by code unit
+// (the database compares them by code point, which differs only beyond the surrogates' range).
+function sortKey(note) {
+    return [note.title.toLowerCase(), note.key];
+}
+
+function compareSortKeys([titleA, keyA], [titleB, keyB]) {
+    if (titleA !== titleB) {
+        return titleA < titleB ? -1 : 1;
+    }
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
 
 function homeRenderer(list) {
     const empty = document.getElementById('noNotes');
-    const byTitle = (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' })
-        || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    const count = document.getElementById('noteCount');
+    const hint = document.getElementById('newNotesHint');
+    const template = document.getElementById('noteItemTemplate');
+    const firstPage = !list.dataset.liveFrom;
+    // The stretch of the list this page shows, fixed by its snapshot: from its first note (or the
+    // start, on the first page) to its last (or the end, on the last page).
+    let range = { from: null, to: null };
 
     function itemOf(key) {
         return [...list.querySelectorAll('a.note-link')].find((a) => a.dataset.key === key)?.closest('li');
     }
 
+    function onThisPage(note) {
+        const position = sortKey(note);
+        return (range.from === null || compareSortKeys(range.from, position) <= 0)
+            && (range.to === null || compareSortKeys(position, range.to) <= 0);
+    }
+
     function newItem(note) {
-        const link = document.createElement('a');
-        link.className = 'note-link';
+        const item = document.importNode(template.content.firstElementChild, true);
+        const link = item.querySelector('a.note-link');
         link.dataset.key = note.key;
-        link.href = `${contextRoot.pathname}note/view?key=${encodeURIComponent(note.key)}`;
+        link.href = `${link.getAttribute('href')}?key=${encodeURIComponent(note.key)}`;
         link.textContent = note.title;
-        const item = document.createElement('li');
-        item.className = 'list-group-item';
-        item.append(link);
         return item;
     }
 
     function upsert(note) {
         itemOf(note.key)?.remove();
         const item = newItem(note);
+        const position = sortKey(note);
         const next = [...list.children].find((li) => {
             const a = li.querySelector('a.note-link');
-            return byTitle(note, { title: a.textContent, key: a.dataset.key }) < 0;
+            return compareSortKeys(position, sortKey({ title: a.textContent, key: a.dataset.key })) < 0;
         });
         list.insertBefore(item, next ?? null);
         updateEmpty();
     }
 
     function updateEmpty() {
-        empty?.classList.toggle('d-none', list.children.length > 0);
+        empty?.classList.toggle('d-none', list.children.length > 0 || !firstPage);
+    }
+
+    function addToCount(change) {
+        if (count) {
+            count.textContent = String(Math.max(0, Number(count.textContent) + change));
+        }
+    }
+
+    function showHint() {
+        if (hint) {
+            hint.hidden = false;
+        }
     }
 
     // The reader's "recently viewed" links follow renames and deletions; which notes they are
@@ -174,21 +215,43 @@ function homeRenderer(list) {
 
     return {
         snapshot(message) {
-            list.replaceChildren(...message.notes.map(newItem));
+            const notes = message.notes;
+            range = {
+                from: firstPage || notes.length === 0 ? null : sortKey(notes[0]),
+                to: message.hasNext && notes.length > 0 ? sortKey(notes[notes.length - 1]) : null,
+            };
+            list.replaceChildren(...notes.map(newItem));
             updateEmpty();
-            const current = new Map(message.notes.map((note) => [note.key, note]));
-            for (const link of document.querySelectorAll('a.recent-link')) {
-                updateRecentlyViewed(link.dataset.key, current.get(link.dataset.key));
+            if (count) {
+                count.textContent = String(message.total);
+            }
+            for (const note of notes) {
+                updateRecentlyViewed(note.key, note);
             }
         },
         event(message) {
+            const shown = itemOf(message.key);
             if (message.event === 'note.deleted') {
-                itemOf(message.key)?.remove();
+                shown?.remove();
                 updateEmpty();
                 updateRecentlyViewed(message.key, null);
-            } else if (message.note) {
+                addToCount(-1);
+                return;
+            }
+            if (!message.note) {
+                return;
+            }
+            if (message.event === 'note.created') {
+                addToCount(1);
+            }
+            updateRecentlyViewed(message.note.key, message.note);
+            if (onThisPage(message.note)) {
                 upsert(message.note);
-                updateRecentlyViewed(message.note.key, message.note);
+            } else if (shown || message.event === 'note.created') {
+                // New elsewhere, or moved away by a new title: the reader may reload to see where.
+                shown?.remove();
+                updateEmpty();
+                showHint();
             }
         },
     };

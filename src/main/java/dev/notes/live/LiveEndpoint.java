@@ -3,6 +3,7 @@ package dev.notes.live;
 import dev.notes.comment.CommentService;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
+import dev.notes.note.PageCursor;
 import dev.notes.platform.Settings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -106,7 +107,7 @@ public class LiveEndpoint {
             return;
         }
         switch (message.type()) {
-            case "subscribe" -> subscribe(message.topics());
+            case "subscribe" -> subscribe(message.topics(), message.homeFrom());
             case "unsubscribe" -> topicsOrError(message.topics()).forEach(t -> delivery.unsubscribe(connection, t));
             case "ping" -> connection.send(LiveMessages.pong());
             default -> connection.send(LiveMessages.error("Unknown message type '" + abbreviate(message.type())
@@ -115,7 +116,14 @@ public class LiveEndpoint {
     }
 
     /** Each topic once, however often it is listed; one the connection holds gets no second snapshot. */
-    private void subscribe(List<String> topics) {
+    private void subscribe(List<String> topics, String homeFrom) {
+        PageCursor homePage;
+        try {
+            homePage = homeFrom == null || homeFrom.isEmpty() ? null : PageCursor.parse(homeFrom);
+        } catch (IllegalArgumentException e) {
+            connection.send(LiveMessages.error("\"homeFrom\" is not a page cursor: " + e.getMessage() + "."));
+            return;
+        }
         Set<String> distinct = new LinkedHashSet<>(topicsOrError(topics));
         for (String topic : distinct) {
             switch (delivery.subscribe(connection, topic)) {
@@ -131,20 +139,29 @@ public class LiveEndpoint {
                     // Subscribed first, snapshot second: an event committed in between is in the
                     // snapshot or arrives after it (the client applies events newer than lastEventId).
                     if (connection.claimSnapshot(topic)) {
-                        connection.send(snapshot(topic));
+                        connection.send(snapshot(topic, homePage));
                     }
                 }
             }
         }
     }
 
-    private String snapshot(String topic) {
-        long lastEventId = publisher.lastEventId();
+    private String snapshot(String topic, PageCursor homePage) {
         if (topic.equals(LiveMessages.HOME)) {
-            return LiveMessages.homeSnapshot(lastEventId, notes.listByTitle());
+            return homeSnapshot(homePage);
         }
         String key = topic.substring(LiveMessages.NOTE_PREFIX.length());
+        long lastEventId = publisher.lastEventId();
         return LiveMessages.noteSnapshot(key, lastEventId, notes.find(key).orElse(null), comments.listFor(key));
+    }
+
+    /**
+     * The home page a browser shows: the page starting at {@code from} (null: the first page), not
+     * every note. The id is read before the page, like every snapshot's (see {@link #subscribe}).
+     */
+    private String homeSnapshot(PageCursor from) {
+        long lastEventId = publisher.lastEventId();
+        return LiveMessages.homeSnapshot(lastEventId, from == null ? notes.firstPage() : notes.pageFrom(from));
     }
 
     /** The valid topics; an error message for a missing list or any invalid topic (then none is used). */

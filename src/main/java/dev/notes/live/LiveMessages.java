@@ -6,7 +6,7 @@ import dev.notes.event.CommentEvent;
 import dev.notes.event.DomainEvent;
 import dev.notes.event.NoteEvent;
 import dev.notes.note.Note;
-import dev.notes.note.NoteSummary;
+import dev.notes.note.TitlePage;
 import dev.notes.platform.Times;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -42,9 +42,13 @@ final class LiveMessages {
                                CommentView comment) {
     }
 
-    /** The whole state of a topic, sent on subscription: what to show before applying later events. */
-    public record SnapshotMessage(String type, String topic, long lastEventId, List<NoteItem> notes, NoteData note,
-                                  List<CommentView> comments) {
+    /**
+     * The whole state of a topic, sent on subscription: what to show before applying later events.
+     * For {@code home}, the notes of the subscriber's page, {@code total} notes in all and whether a
+     * page follows ({@code hasNext}).
+     */
+    public record SnapshotMessage(String type, String topic, long lastEventId, List<NoteItem> notes, Long total,
+                                  Boolean hasNext, NoteData note, List<CommentView> comments) {
     }
 
     public record ErrorMessage(String type, String message) {
@@ -54,8 +58,12 @@ final class LiveMessages {
     public record Signal(String type) {
     }
 
-    /** What a browser sends: "subscribe"/"unsubscribe" with topics, or "ping". */
-    public record ClientMessage(String type, List<String> topics) {
+    /**
+     * What a browser sends: "subscribe"/"unsubscribe" with topics, or "ping". A subscription to
+     * {@code home} may name where the browser's page starts ({@code homeFrom}, a page cursor as in
+     * the page's {@code ?after=} links); without it, the first page.
+     */
+    public record ClientMessage(String type, List<String> topics, String homeFrom) {
     }
 
     static String topicOfNote(String key) {
@@ -85,9 +93,10 @@ final class LiveMessages {
                 comment.noteKey(), null, data));
     }
 
-    static String homeSnapshot(long lastEventId, List<NoteSummary> notes) {
-        List<NoteItem> items = notes.stream().map(n -> new NoteItem(n.key(), n.title())).toList();
-        return encode(new SnapshotMessage("snapshot", HOME, lastEventId, items, null, null));
+    static String homeSnapshot(long lastEventId, TitlePage page) {
+        List<NoteItem> items = page.notes().stream().map(n -> new NoteItem(n.key(), n.title())).toList();
+        return encode(new SnapshotMessage("snapshot", HOME, lastEventId, items, page.total(), page.hasNext(), null,
+                null));
     }
 
     /** {@code note} null: the note does not exist (any more). */
@@ -95,7 +104,7 @@ final class LiveMessages {
         NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(),
                 note.getAuthor(), Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
         List<CommentView> views = comments.stream().map(CommentView::of).toList();
-        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, data, views));
+        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, null, null, data, views));
     }
 
     static String error(String message) {

@@ -6,7 +6,9 @@
  * {@link dev.notes.live.EventPublisher} port, which numbers them and brings them to the
  * {@link dev.notes.live.LiveDelivery} of every instance (in-process on a single instance). The
  * delivery fans each event out to the connections subscribed to its topics ({@code home},
- * {@code note:<key>}), each connection with its own bounded, serialised send queue.
+ * {@code note:<key>}), each connection with its own bounded, serialised send queue. A {@code home}
+ * snapshot is the subscriber's page of the list, named by a page cursor in the subscription; the
+ * browser places each note event on its page or only counts it.
  * <p>
  * Hostile clients are bounded by {@link dev.notes.platform.Settings.Live}: the
  * {@link dev.notes.live.LiveAdmissionFilter} caps the sockets per client address before the

@@ -16,16 +16,30 @@ import java.time.Instant;
 @Entity
 @Table(name = "notes")
 @NamedQuery(name = Note.FIND_BY_KEY, query = "SELECT n FROM Note n WHERE n.key = :key")
-@NamedQuery(name = Note.LIST_BY_TITLE,
-        query = "SELECT NEW dev.notes.note.NoteSummary(n.key, n.title) FROM Note n ORDER BY LOWER(n.title), n.key")
-@NamedQuery(name = Note.SUMMARIES_BY_KEY,
-        query = "SELECT NEW dev.notes.note.NoteSummary(n.key, n.title) FROM Note n WHERE n.key IN :keys")
+// The list by title, a page at a time: each page starts after (or ends before) a PageCursor, which
+// the index ix_notes_title_sort finds directly. "sortTitle >= :title AND (...)" rather than only
+// the OR: the first condition bounds the index range, the second skips the cursor's equals.
+@NamedQuery(name = Note.FIRST_BY_TITLE, query = Note.SUMMARY + " ORDER BY n.sortTitle, n.key")
+@NamedQuery(name = Note.AFTER_BY_TITLE, query = Note.SUMMARY
+        + " WHERE n.sortTitle >= :title AND (n.sortTitle > :title OR n.key > :key) ORDER BY n.sortTitle, n.key")
+@NamedQuery(name = Note.FROM_BY_TITLE, query = Note.SUMMARY
+        + " WHERE n.sortTitle >= :title AND (n.sortTitle > :title OR n.key >= :key) ORDER BY n.sortTitle, n.key")
+@NamedQuery(name = Note.BEFORE_BY_TITLE, query = Note.SUMMARY
+        + " WHERE n.sortTitle <= :title AND (n.sortTitle < :title OR n.key < :key)"
+        + " ORDER BY n.sortTitle DESC, n.key DESC")
+@NamedQuery(name = Note.COUNT, query = "SELECT COUNT(n) FROM Note n")
+@NamedQuery(name = Note.SUMMARIES_BY_KEY, query = Note.SUMMARY + " WHERE n.key IN :keys")
 public class Note implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     static final String FIND_BY_KEY = "Note.findByKey";
-    static final String LIST_BY_TITLE = "Note.listByTitle";
+    static final String FIRST_BY_TITLE = "Note.firstByTitle";
+    static final String AFTER_BY_TITLE = "Note.afterByTitle";
+    static final String FROM_BY_TITLE = "Note.fromByTitle";
+    static final String BEFORE_BY_TITLE = "Note.beforeByTitle";
+    static final String COUNT = "Note.count";
+    static final String SUMMARY = "SELECT NEW dev.notes.note.NoteSummary(n.key, n.title, n.sortTitle) FROM Note n";
     static final String SUMMARIES_BY_KEY = "Note.summariesByKey";
 
     @Id
@@ -38,6 +52,10 @@ public class Note implements Serializable {
 
     @Column(nullable = false, length = NoteDraft.TITLE_MAX)
     private String title;
+
+    /** The database computes it from the title (a generated column): read by queries, never written. */
+    @Column(name = "title_sort", insertable = false, updatable = false)
+    private String sortTitle;
 
     @Column(nullable = false, length = NoteDraft.BODY_MAX)
     private String body = "";

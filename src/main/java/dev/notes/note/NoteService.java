@@ -14,6 +14,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,10 +37,74 @@ public class NoteService {
     @Inject
     private Event<DomainEvent> events;
 
-    /** Every note, sorted by title (case-insensitively), then by key. */
+    /** Notes per page of the list by title. */
+    public static final int PAGE_SIZE = 50;
+
+    /** The first notes by title (case-insensitively), then by key. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<NoteSummary> listByTitle() {
-        return em.createNamedQuery(Note.LIST_BY_TITLE, NoteSummary.class).getResultList();
+    public TitlePage firstPage() {
+        List<NoteSummary> rows = em.createNamedQuery(Note.FIRST_BY_TITLE, NoteSummary.class)
+                .setMaxResults(PAGE_SIZE + 1)
+                .getResultList();
+        return forward(rows, false);
+    }
+
+    /**
+     * The notes that follow {@code cursor} in the list by title; the last page when none follow it
+     * any more (its notes were deleted meanwhile), so that a reader is never left on an empty page.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TitlePage pageAfter(@NotNull PageCursor cursor) {
+        List<NoteSummary> rows = page(Note.AFTER_BY_TITLE, cursor);
+        return rows.isEmpty() ? pageEndingBefore(cursor, false) : forward(rows, true);
+    }
+
+    /** The notes from {@code cursor} on, its own note included if it still exists (a page as shown). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TitlePage pageFrom(@NotNull PageCursor cursor) {
+        return forward(page(Note.FROM_BY_TITLE, cursor), true);
+    }
+
+    /**
+     * The notes that precede {@code cursor}; the first page when fewer than a page precede it, so
+     * going back always ends on a full first page.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TitlePage pageBefore(@NotNull PageCursor cursor) {
+        return pageEndingBefore(cursor, true);
+    }
+
+    /**
+     * The page that ends just before {@code cursor} ({@code followed}: whether notes come after
+     * it), or the first page if that one would be short.
+     */
+    private TitlePage pageEndingBefore(PageCursor cursor, boolean followed) {
+        List<NoteSummary> rows = page(Note.BEFORE_BY_TITLE, cursor);
+        if (rows.size() <= PAGE_SIZE) {
+            return firstPage();
+        }
+        List<NoteSummary> notes = new ArrayList<>(rows.subList(0, PAGE_SIZE));
+        Collections.reverse(notes);
+        return new TitlePage(notes, true, followed, count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return em.createNamedQuery(Note.COUNT, Long.class).getSingleResult();
+    }
+
+    /** One more row than a page, which tells whether there is a page beyond. */
+    private List<NoteSummary> page(String query, PageCursor cursor) {
+        return em.createNamedQuery(query, NoteSummary.class)
+                .setParameter("title", cursor.sortTitle())
+                .setParameter("key", cursor.key())
+                .setMaxResults(PAGE_SIZE + 1)
+                .getResultList();
+    }
+
+    private TitlePage forward(List<NoteSummary> rows, boolean hasPrevious) {
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        return new TitlePage(hasNext ? rows.subList(0, PAGE_SIZE) : rows, hasPrevious, hasNext, count());
     }
 
     /** The notes that still exist among the keys, in the keys' order. */
@@ -49,6 +115,7 @@ public class NoteService {
         }
         Map<String, NoteSummary> byKey = em.createNamedQuery(Note.SUMMARIES_BY_KEY, NoteSummary.class)
                 .setParameter("keys", keys)
+                .setMaxResults(keys.size())
                 .getResultStream()
                 .collect(Collectors.toMap(NoteSummary::key, Function.identity()));
         return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();

@@ -1,8 +1,17 @@
 /**
  * Notes: the {@link dev.notes.note.Note} entity, the rules for keys, titles and bodies, and the
- * {@link dev.notes.note.NoteService} use cases (read, create, edit, delete). Every change fires a
- * {@link dev.notes.event.NoteEvent} inside its transaction; observers see it only after commit.
- * Only a note's author may change it; the author is always the logged-in caller, passed in by the
- * web layer from the security context, never taken from a form.
+ * {@link dev.notes.note.NoteService} use cases (read, list, create, edit, delete).
+ * <p>
+ * The list by title comes a {@link dev.notes.note.TitlePage} at a time, by keyset: a page starts
+ * after (or ends before) a {@link dev.notes.note.PageCursor}, a lower-case title and key that the
+ * database's index on {@code (title_sort, note_key)} finds directly, so pages stay put while notes
+ * come and go and no query counts the rows before a page. Search is a port,
+ * {@link dev.notes.note.NoteSearch}, with an adapter per database ({@code FullTextNoteSearch} on
+ * PostgreSQL's full-text index, {@code WordMatchNoteSearch} on H2) that {@code NoteSearches} picks
+ * by the {@link dev.notes.platform.DatabaseDialect}.
+ * <p>
+ * Every change fires a {@link dev.notes.event.NoteEvent} inside its transaction; observers see it
+ * only after commit. Only a note's author may change it; the author is always the logged-in
+ * caller, passed in by the web layer from the security context, never taken from a form.
  */
 package dev.notes.note;

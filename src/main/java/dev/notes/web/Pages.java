@@ -34,7 +34,7 @@ final class Pages {
 
     /** Keys are RFC 3986 "unreserved" characters; the form encoder would still escape "~", so it is put back. */
     static String notePath(String page, String key) {
-        return "/note/" + page + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%7E", "~");
+        return "/note/" + page + "?key=" + queryValue(key);
     }
 
     /**
@@ -74,6 +74,20 @@ final class Pages {
         external.setResponseStatus(TOO_MANY_REQUESTS);
         external.setResponseHeader("Retry-After", Long.toString(Waits.retryAfterSeconds(wait)));
         error(clientId, message);
+    }
+
+    /**
+     * A link's query parameter is not valid: status 400 and {@code message} at the top of the page,
+     * which then shows what it shows without that parameter.
+     */
+    static void badParameter(String message) {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(HttpServletResponse.SC_BAD_REQUEST);
+        error(null, message);
+    }
+
+    /** The query-string value for a link (form encoding; "~", safe in keys and cursors, put back). */
+    static String queryValue(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%7E", "~");
     }
 
     static void badRequest() {

@@ -1,6 +1,8 @@
 /**
  * The Faces pages' backing beans: one per page, request-scoped (nothing to keep in a session that
- * a cluster would have to carry), plus the few helpers they share. Beans translate between forms
+ * a cluster would have to carry), plus the few helpers they share. The home page and the search
+ * results read their page from plain GET parameters (a cursor, a page number, the search words),
+ * each checked and bounded: a bad one gets 400 and a message, never an error page. Beans translate between forms
  * and the domain services; the rules themselves live in the domain packages. The caller is always
  * taken from the security context, never from a form field.
  * <p>

@@ -10,6 +10,7 @@ import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.LiveClient;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
+import dev.notes.it.support.WebClient.Page;
 import jakarta.json.JsonObject;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
@@ -107,9 +108,14 @@ class LiveIT {
                     .extracting(c -> c.getString("text")).containsExactly("newer", "older");
             assertThat(note.getJsonNumber("lastEventId").longValue()).isPositive();
 
+            // The home snapshot is the first page of the list, as the home page shows it (HomePagingIT
+            // covers later pages).
             JsonObject home = client.await(m -> m.getString("topic").equals("home"));
-            assertThat(home.getJsonArray("notes").getValuesAs(JsonObject.class))
-                    .anySatisfy(n -> assertThat(n.getString("key")).isEqualTo(key));
+            Page firstPage = new WebClient(server.baseUri()).get("/");
+            assertThat(home.getJsonArray("notes").getValuesAs(JsonObject.class)).extracting(n -> n.getString("key"))
+                    .containsExactlyElementsOf(firstPage.document().select("#notes a.note-link").eachAttr("data-key"));
+            assertThat(home.getJsonNumber("total").longValue())
+                    .isEqualTo(Long.parseLong(firstPage.text("#noteCount")));
 
             JsonObject missing = client.await(m -> m.getString("topic").equals("note:no-such-" + key));
             assertThat(missing.containsKey("note")).isFalse();

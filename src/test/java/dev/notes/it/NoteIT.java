@@ -4,6 +4,7 @@ import static dev.notes.it.AccountIT.fieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.HomeList;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.Notes;
@@ -52,7 +53,7 @@ class NoteIT {
         assertThat(browser.get("/note/view?key=" + key).status()).as("the confirm page deletes nothing").isEqualTo(200);
         Page home = confirm.form("deleteForm").press("confirm");
         assertThat(home.path()).isEqualTo("/");
-        assertThat(noteKeysOnHome(home)).doesNotContain(key);
+        assertThat(HomeList.keys(browser)).doesNotContain(key);
 
         Page gone = browser.get("/note/view?key=" + key);
         assertThat(gone.status()).isEqualTo(404);
@@ -67,15 +68,14 @@ class NoteIT {
         for (String title : titles) {
             createNote(browser, uniqueKey("fruit"), title, "");
         }
-        Page home = new WebClient(server.baseUri()).get("/");
-        assertThat(home.title()).isEqualTo("Notes");
-        List<String> listed = home.document().select("#notes a.note-link").eachText().stream()
-                .filter(t -> t.startsWith(prefix)).toList();
+        WebClient reader = new WebClient(server.baseUri());
+        assertThat(reader.get("/").title()).isEqualTo("Notes");
+        List<HomeList.Listed> all = HomeList.all(reader);
+        List<String> listed = all.stream().map(HomeList.Listed::title).filter(t -> t.startsWith(prefix)).toList();
         assertThat(listed).containsExactly(prefix + " Apple", prefix + " banana", prefix + " cherry");
 
-        Element link = home.document().select("#notes a.note-link").stream()
-                .filter(a -> a.text().equals(prefix + " cherry")).findFirst().orElseThrow();
-        assertThat(new WebClient(server.baseUri()).get(link.attr("href")).title()).isEqualTo(prefix + " cherry");
+        HomeList.Listed link = all.stream().filter(n -> n.title().equals(prefix + " cherry")).findFirst().orElseThrow();
+        assertThat(reader.get(link.href()).title()).isEqualTo(prefix + " cherry");
     }
 
     @Test
@@ -88,7 +88,7 @@ class NoteIT {
                 .form("noteForm").set("title", "Odd key, edited").press("save");
         assertThat(edited.text("#noteKey")).isEqualTo(key);
         assertThat(edited.title()).isEqualTo("Odd key, edited");
-        assertThat(noteKeysOnHome(browser.get("/"))).contains(key);
+        assertThat(HomeList.keys(browser)).contains(key);
     }
 
     @Test
@@ -224,9 +224,5 @@ class NoteIT {
         Page page = browser.get("/note/view?key=" + key).form("commentForm").set("text", text).press("add");
         assertThat(page.path()).isEqualTo("/note/view?key=" + key);
         return page;
-    }
-
-    static List<String> noteKeysOnHome(Page home) {
-        return home.document().select("#notes a.note-link").eachAttr("data-key");
     }
 }

@@ -7,6 +7,7 @@ import dev.notes.event.CommentEvent;
 import dev.notes.event.NoteEvent;
 import dev.notes.note.Note;
 import dev.notes.note.NoteSummary;
+import dev.notes.note.TitlePage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
@@ -34,6 +35,14 @@ class LiveMessagesTest {
     }
 
     @Test
+    void aHomeSubscriptionMayNameWhereItsPageStarts() {
+        LiveMessages.ClientMessage message = LiveMessages.parse(
+                "{\"type\":\"subscribe\",\"topics\":[\"home\"],\"homeFrom\":\"YQ.k\"}");
+        assertThat(message.homeFrom()).isEqualTo("YQ.k");
+        assertThat(LiveMessages.parse("{\"type\":\"subscribe\",\"topics\":[\"home\"]}").homeFrom()).isNull();
+    }
+
+    @Test
     void aPingHasNoTopics() {
         assertThat(LiveMessages.parse("{\"type\":\"ping\"}").topics()).isNull();
     }
@@ -47,12 +56,17 @@ class LiveMessagesTest {
 
     @Test
     void aHomeSnapshotListsTheNotesAndLeavesOutWhatItHasNot() {
-        JsonObject snapshot = json(LiveMessages.homeSnapshot(41,
-                List.of(new NoteSummary("shopping", "Groceries"), new NoteSummary("x", "Quote \" and <tag>"))));
+        TitlePage page = new TitlePage(List.of(new NoteSummary("shopping", "Groceries", "groceries"),
+                new NoteSummary("x", "Quote \" and <tag>", "quote \" and <tag>")), true, true, 120);
+        JsonObject snapshot = json(LiveMessages.homeSnapshot(41, page));
         assertThat(snapshot.getString("type")).isEqualTo("snapshot");
         assertThat(snapshot.getString("topic")).isEqualTo("home");
         assertThat(snapshot.getJsonNumber("lastEventId").longValue()).isEqualTo(41);
         assertThat(snapshot.getJsonArray("notes").getJsonObject(1).getString("title")).isEqualTo("Quote \" and <tag>");
+        assertThat(snapshot.getJsonArray("notes").getJsonObject(1)).as("the sort key is the browser's to compute")
+                .containsOnlyKeys("key", "title");
+        assertThat(snapshot.getJsonNumber("total").longValue()).isEqualTo(120);
+        assertThat(snapshot.getBoolean("hasNext")).isTrue();
         assertThat(snapshot).doesNotContainKeys("note", "comments");
     }
 
