@@ -32,12 +32,34 @@ public class CommentService {
     @Inject
     private Event<DomainEvent> events;
 
-    /** The note's comments, newest first. */
+    /** The note's newest {@link CommentPage#SIZE} comments. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Comment> listFor(String noteKey) {
-        return em.createNamedQuery(Comment.LIST_FOR_NOTE, Comment.class)
+    public CommentPage newest(String noteKey) {
+        return olderThan(noteKey, CommentPage.NEWEST, CommentPage.SIZE);
+    }
+
+    /**
+     * Up to {@code limit} of the note's comments whose id is below {@code beforeId}, newest first.
+     * Keyset paging by id: ids grow, so a reader walking older pages sees every comment once, however
+     * many are added or deleted meanwhile, and each page reads only its own rows (index on note and id).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CommentPage olderThan(String noteKey, long beforeId, int limit) {
+        // One more than asked: whether it comes back says if older comments exist.
+        List<Comment> found = em.createNamedQuery(Comment.OLDER_THAN, Comment.class)
                 .setParameter("key", noteKey)
+                .setParameter("before", beforeId)
+                .setMaxResults(limit + 1)
                 .getResultList();
+        boolean hasOlder = found.size() > limit;
+        return new CommentPage(hasOlder ? found.subList(0, limit) : found, hasOlder);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String noteKey) {
+        return em.createNamedQuery(Comment.COUNT_FOR_NOTE, Long.class)
+                .setParameter("key", noteKey)
+                .getSingleResult();
     }
 
     public Comment add(String noteKey, @NotNull @Valid CommentDraft draft, @NotNull String author) {

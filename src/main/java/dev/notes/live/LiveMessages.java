@@ -1,6 +1,6 @@
 package dev.notes.live;
 
-import dev.notes.comment.Comment;
+import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentView;
 import dev.notes.event.CommentEvent;
 import dev.notes.event.DomainEvent;
@@ -42,9 +42,12 @@ final class LiveMessages {
                                CommentView comment) {
     }
 
-    /** The whole state of a topic, sent on subscription: what to show before applying later events. */
+    /**
+     * The state of a topic, sent on subscription: what to show before applying later events. A note's
+     * comments are its newest slice, with the count of all and whether older ones exist.
+     */
     public record SnapshotMessage(String type, String topic, long lastEventId, List<NoteItem> notes, NoteData note,
-                                  List<CommentView> comments) {
+                                  List<CommentView> comments, Long commentCount, Boolean olderComments) {
     }
 
     public record ErrorMessage(String type, String message) {
@@ -87,15 +90,16 @@ final class LiveMessages {
 
     static String homeSnapshot(long lastEventId, List<NoteSummary> notes) {
         List<NoteItem> items = notes.stream().map(n -> new NoteItem(n.key(), n.title())).toList();
-        return encode(new SnapshotMessage("snapshot", HOME, lastEventId, items, null, null));
+        return encode(new SnapshotMessage("snapshot", HOME, lastEventId, items, null, null, null, null));
     }
 
     /** {@code note} null: the note does not exist (any more). */
-    static String noteSnapshot(String key, long lastEventId, Note note, List<Comment> comments) {
+    static String noteSnapshot(String key, long lastEventId, Note note, CommentPage newest, long commentCount) {
         NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(),
                 note.getAuthor(), Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
-        List<CommentView> views = comments.stream().map(CommentView::of).toList();
-        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, data, views));
+        List<CommentView> views = newest.comments().stream().map(CommentView::of).toList();
+        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, data, views, commentCount,
+                newest.hasOlder()));
     }
 
     static String error(String message) {

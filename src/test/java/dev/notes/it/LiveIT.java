@@ -105,6 +105,8 @@ class LiveIT {
             assertThat(note.getJsonObject("note").getString("author")).isEqualTo(author.username());
             assertThat(note.getJsonArray("comments").getValuesAs(JsonObject.class))
                     .extracting(c -> c.getString("text")).containsExactly("newer", "older");
+            assertThat(note.getJsonNumber("commentCount").intValue()).isEqualTo(2);
+            assertThat(note.getBoolean("olderComments")).isFalse();
             assertThat(note.getJsonNumber("lastEventId").longValue()).isPositive();
 
             JsonObject home = client.await(m -> m.getString("topic").equals("home"));
