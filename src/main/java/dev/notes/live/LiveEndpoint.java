@@ -56,6 +56,9 @@ public class LiveEndpoint {
     private CommentService comments;
 
     @Inject
+    private SnapshotCache snapshots;
+
+    @Inject
     private Settings settings;
 
     private LiveConnection connection;
@@ -134,8 +137,13 @@ public class LiveEndpoint {
         }
     }
 
+    /** Built once per instance for all the sockets that ask at the same lastEventId ({@link SnapshotCache}). */
     private String snapshot(String topic) {
         long lastEventId = publisher.lastEventId();
+        return snapshots.snapshot(topic, lastEventId, () -> build(topic, lastEventId));
+    }
+
+    private String build(String topic, long lastEventId) {
         if (topic.equals(LiveMessages.HOME)) {
             return LiveMessages.homeSnapshot(lastEventId, notes.listByTitle());
         }

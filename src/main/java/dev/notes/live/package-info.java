@@ -8,6 +8,10 @@
  * delivery fans each event out to the connections subscribed to its topics ({@code home},
  * {@code note:<key>}), each connection with its own bounded, serialised send queue.
  * <p>
+ * Snapshots (a note's carries its newest 50 comments and their count) are built once per instance
+ * for all the subscribers that ask at the same last event id, and kept briefly
+ * ({@link dev.notes.live.SnapshotCache}); a resync forgets them.
+ * <p>
  * Hostile clients are bounded by {@link dev.notes.platform.Settings.Live}: the
  * {@link dev.notes.live.LiveAdmissionFilter} caps the sockets per client address before the
  * handshake ({@link dev.notes.live.ClientSockets} counts them until they close); each connection's
