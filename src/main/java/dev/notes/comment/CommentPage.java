@@ -18,6 +18,12 @@ public record CommentPage(List<Comment> comments, boolean hasOlder) {
         comments = List.copyOf(comments);
     }
 
+    /** The first {@code limit} of {@code found}, read with one more than asked: that one says older ones exist. */
+    static CommentPage of(List<Comment> found, int limit) {
+        boolean hasOlder = found.size() > limit;
+        return new CommentPage(hasOlder ? found.subList(0, limit) : found, hasOlder);
+    }
+
     /** The cursor for the next older slice: the id of this slice's oldest comment. */
     public long oldestId() {
         return comments.isEmpty() ? NEWEST : comments.get(comments.size() - 1).getId();

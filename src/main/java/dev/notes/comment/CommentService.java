@@ -32,10 +32,21 @@ public class CommentService {
     @Inject
     private Event<DomainEvent> events;
 
-    /** The note's newest {@link CommentPage#SIZE} comments. */
+    /**
+     * The note's newest {@link CommentPage#SIZE} comments and the count of all, in one statement:
+     * the database answers both from one snapshot, so the count covers exactly what the slice shows
+     * and what lies beyond it (a live client relies on that to count the events it applies).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CommentPage newest(String noteKey) {
-        return olderThan(noteKey, CommentPage.NEWEST, CommentPage.SIZE);
+    public NewestComments newest(String noteKey) {
+        List<Object[]> rows = em.createNamedQuery(Comment.NEWEST_COUNTED, Object[].class)
+                .setParameter("key", noteKey)
+                .setMaxResults(CommentPage.SIZE + 1)
+                .getResultList();
+        // No row: no comment at all, the count included.
+        long count = rows.isEmpty() ? 0 : (Long) rows.get(0)[1];
+        List<Comment> found = rows.stream().map(row -> (Comment) row[0]).toList();
+        return new NewestComments(CommentPage.of(found, CommentPage.SIZE), count);
     }
 
     /**
@@ -45,14 +56,12 @@ public class CommentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CommentPage olderThan(String noteKey, long beforeId, int limit) {
-        // One more than asked: whether it comes back says if older comments exist.
         List<Comment> found = em.createNamedQuery(Comment.OLDER_THAN, Comment.class)
                 .setParameter("key", noteKey)
                 .setParameter("before", beforeId)
                 .setMaxResults(limit + 1)
                 .getResultList();
-        boolean hasOlder = found.size() > limit;
-        return new CommentPage(hasOlder ? found.subList(0, limit) : found, hasOlder);
+        return CommentPage.of(found, limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,6 +1,6 @@
 package dev.notes.live;
 
-import dev.notes.comment.CommentPage;
+import dev.notes.comment.NewestComments;
 import dev.notes.comment.CommentService;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
@@ -148,10 +148,8 @@ public class LiveEndpoint {
             return LiveMessages.homeSnapshot(lastEventId, notes.listByTitle());
         }
         String key = topic.substring(LiveMessages.NOTE_PREFIX.length());
-        // Two reads, not one consistent one: a comment added or deleted between them may leave the
-        // count one off until the next snapshot (docs/live-protocol.md, "Staying in step").
-        CommentPage newest = comments.newest(key);
-        return LiveMessages.noteSnapshot(key, lastEventId, notes.find(key).orElse(null), newest, comments.count(key));
+        NewestComments newest = comments.newest(key);
+        return LiveMessages.noteSnapshot(key, lastEventId, notes.find(key).orElse(null), newest.slice(), newest.count());
     }
 
     /** The valid topics; an error message for a missing list or any invalid topic (then none is used). */

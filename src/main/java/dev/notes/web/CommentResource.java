@@ -67,14 +67,14 @@ public class CommentResource {
         if (beforeId < 1) {
             return ApiError.response(Status.BAD_REQUEST, "\"before\" must be the id of a comment (a positive whole number).");
         }
-        int size = limit == null ? CommentPage.SIZE : (int) Math.min(QueryNumbers.positiveOrZero(limit), Integer.MAX_VALUE);
+        long size = limit == null ? CommentPage.SIZE : QueryNumbers.positiveOrZero(limit);
         if (size < 1 || size > CommentPage.SIZE) {
             return ApiError.response(Status.BAD_REQUEST, "\"limit\" must be a whole number from 1 to " + CommentPage.SIZE + ".");
         }
         if (notes.find(key).isEmpty()) {
             return ApiError.response(Status.NOT_FOUND, new NoteNotFoundException(key).getMessage());
         }
-        CommentPage page = comments.olderThan(key, beforeId, size);
+        CommentPage page = comments.olderThan(key, beforeId, (int) size);
         return Response.ok(new Slice(page.comments().stream().map(CommentView::of).toList(), page.hasOlder())).build();
     }
 

@@ -5,6 +5,7 @@ import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
 import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
+import dev.notes.comment.NewestComments;
 import dev.notes.note.Note;
 import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
@@ -156,6 +157,7 @@ public class NotePage {
 
     /** All the note's comments, not only those shown. */
     public long getCommentCount() {
+        commentPage(); // the newest slice is read with the count
         if (commentCount == null) {
             commentCount = comments.count(key);
         }
@@ -164,8 +166,13 @@ public class NotePage {
 
     private CommentPage commentPage() {
         if (commentPage == null) {
-            long cursor = before == null ? CommentPage.NEWEST : QueryNumbers.positiveOrZero(before);
-            commentPage = comments.olderThan(key, cursor, CommentPage.SIZE);
+            if (before == null) {
+                NewestComments newest = comments.newest(key);
+                commentPage = newest.slice();
+                commentCount = newest.count();
+            } else {
+                commentPage = comments.olderThan(key, QueryNumbers.positiveOrZero(before), CommentPage.SIZE);
+            }
         }
         return commentPage;
     }
