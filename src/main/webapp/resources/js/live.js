@@ -5,13 +5,22 @@
 // The home page shows one page of the list: its subscription names where the page starts
 // (data-live-from), and the script decides from each event's title whether the note is on it.
 // Every handler is idempotent (upsert by key or id, remove if present), because an event may also
-// be reflected in a snapshot. User content is only ever inserted with textContent.
+// be reflected in a snapshot. User content is only ever inserted with textContent. A note's
+// comments are handled by comments.js.
+
+import { noteComments } from './comments.js';
 
 const PING_MILLIS = 25_000;
 const RECONNECT_MIN_MILLIS = 500;
 const RECONNECT_MAX_MILLIS = 15_000;
 /** Application close code: the login the socket was opened with has ended (see LiveConnection). */
 const CLOSE_LOGGED_OUT = 4001;
+/**
+ * After a resync the page waits a random delay up to this before subscribing again: a resync
+ * reaches every browser of an instance at once, and their snapshots are then asked for over these
+ * seconds rather than in the same instant (docs/live-protocol.md).
+ */
+const RESYNC_SPREAD_MILLIS = 5_000;
 
 const contextRoot = new URL('../../', import.meta.url);
 const username = document.body.dataset.username || null;
@@ -100,11 +109,17 @@ function receive(message) {
         }
     } else if (message.type === 'resync') {
         // The server may have missed events (its Redis was away): fresh snapshots bring us up to date.
+        // Events are buffered meanwhile; a socket opened in between subscribes by itself.
         for (const topic of topics.values()) {
             topic.ready = false;
             topic.early = [];
         }
-        subscribeAll();
+        const resynced = socket;
+        setTimeout(() => {
+            if (socket === resynced) {
+                subscribeAll();
+            }
+        }, Math.random() * RESYNC_SPREAD_MILLIS);
     } else if (message.type === 'error') {
         console.warn('Notes live updates:', message.message);
     }
@@ -266,8 +281,7 @@ function notePageRenderer(article) {
     const body = document.getElementById('noteBody');
     const updated = document.getElementById('noteUpdated');
     const gone = document.getElementById('noteGone');
-    const comments = document.getElementById('comments');
-    const noComments = document.getElementById('noComments');
+    const comments = noteComments({ contextRoot, key, username, noteAuthor });
 
     function showNote(note) {
         if (gone && !gone.hidden) {
@@ -289,62 +303,9 @@ function notePageRenderer(article) {
 
     function showGone() {
         gone.hidden = false;
-        for (const element of document.querySelectorAll('#editLink, #deleteLink, #commentForm, .delete-comment')) {
+        for (const element of document.querySelectorAll('#editLink, #deleteLink, #commentForm, #olderComments, .delete-comment')) {
             element.hidden = true;
         }
-    }
-
-    function commentItem(comment) {
-        const author = document.createElement('span');
-        author.className = 'comment-author';
-        author.textContent = comment.author;
-        const time = document.createElement('time');
-        time.dateTime = comment.createdAt;
-        time.textContent = comment.createdAtText;
-        const meta = document.createElement('div');
-        meta.className = 'comment-meta';
-        meta.append(author, ' · ', time);
-        if (username && (username === comment.author || username === noteAuthor())) {
-            const button = document.createElement('button');
-            button.type = 'submit';
-            button.name = 'commentActions:delete';
-            button.value = String(comment.id);
-            button.className = 'btn btn-link btn-sm text-danger p-0 ms-2 delete-comment';
-            button.textContent = 'Delete';
-            meta.append(' ', button);
-        }
-        const text = document.createElement('div');
-        text.className = 'comment-text';
-        text.textContent = comment.text;
-        const item = document.createElement('li');
-        item.className = 'comment border-bottom py-2';
-        item.dataset.commentId = String(comment.id);
-        item.dataset.createdAt = comment.createdAt;
-        item.append(meta, text);
-        return item;
-    }
-
-    function commentElement(id) {
-        return comments.querySelector(`li[data-comment-id="${Number(id)}"]`);
-    }
-
-    /** Newest first, as the server lists them: by time, then by id. */
-    function addComment(comment) {
-        if (commentElement(comment.id)) {
-            return;
-        }
-        const item = commentItem(comment);
-        const newer = (li) => {
-            const time = li.querySelector('time')?.dateTime ?? '';
-            return time > comment.createdAt || (time === comment.createdAt && Number(li.dataset.commentId) > comment.id);
-        };
-        const next = [...comments.children].find((li) => !newer(li));
-        comments.insertBefore(item, next ?? null);
-        updateEmpty();
-    }
-
-    function updateEmpty() {
-        noComments?.classList.toggle('d-none', comments.children.length > 0);
     }
 
     return {
@@ -354,8 +315,7 @@ function notePageRenderer(article) {
                 return;
             }
             showNote(message.note);
-            comments.replaceChildren(...message.comments.map(commentItem));
-            updateEmpty();
+            comments.snapshot(message);
         },
         event(message) {
             if (message.key !== key) {
@@ -370,11 +330,10 @@ function notePageRenderer(article) {
                     showGone();
                     break;
                 case 'comment.added':
-                    addComment(message.comment);
+                    comments.added(message.comment);
                     break;
                 case 'comment.deleted':
-                    commentElement(message.comment.id)?.remove();
-                    updateEmpty();
+                    comments.deleted(message.comment.id);
                     break;
                 default:
                     break;

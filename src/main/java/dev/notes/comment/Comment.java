@@ -18,13 +18,19 @@ import java.time.Instant;
 /** A comment on a note. */
 @Entity
 @Table(name = "comments")
-@NamedQuery(name = Comment.LIST_FOR_NOTE,
-        query = "SELECT c FROM Comment c WHERE c.note.key = :key ORDER BY c.createdAt DESC, c.id DESC")
+@NamedQuery(name = Comment.NEWEST_COUNTED,
+        query = "SELECT c, (SELECT COUNT(a) FROM Comment a WHERE a.note.key = :key) FROM Comment c"
+                + " WHERE c.note.key = :key ORDER BY c.id DESC")
+@NamedQuery(name = Comment.OLDER_THAN,
+        query = "SELECT c FROM Comment c WHERE c.note.key = :key AND c.id < :before ORDER BY c.id DESC")
+@NamedQuery(name = Comment.COUNT_FOR_NOTE, query = "SELECT COUNT(c) FROM Comment c WHERE c.note.key = :key")
 public class Comment implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final String LIST_FOR_NOTE = "Comment.listForNote";
+    static final String NEWEST_COUNTED = "Comment.newestCounted";
+    static final String OLDER_THAN = "Comment.olderThan";
+    static final String COUNT_FOR_NOTE = "Comment.countForNote";
 
     @Id
     @SequenceGenerator(name = "comment_id", sequenceName = "comments_seq", allocationSize = 50)

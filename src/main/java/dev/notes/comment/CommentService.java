@@ -32,12 +32,43 @@ public class CommentService {
     @Inject
     private Event<DomainEvent> events;
 
-    /** The note's comments, newest first. */
+    /**
+     * The note's newest {@link CommentPage#SIZE} comments and the count of all, in one statement:
+     * the database answers both from one snapshot, so the count covers exactly what the slice shows
+     * and what lies beyond it (a live client relies on that to count the events it applies).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Comment> listFor(String noteKey) {
-        return em.createNamedQuery(Comment.LIST_FOR_NOTE, Comment.class)
+    public NewestComments newest(String noteKey) {
+        List<Object[]> rows = em.createNamedQuery(Comment.NEWEST_COUNTED, Object[].class)
                 .setParameter("key", noteKey)
+                .setMaxResults(CommentPage.SIZE + 1)
                 .getResultList();
+        // No row: no comment at all, the count included.
+        long count = rows.isEmpty() ? 0 : (Long) rows.get(0)[1];
+        List<Comment> found = rows.stream().map(row -> (Comment) row[0]).toList();
+        return new NewestComments(CommentPage.of(found, CommentPage.SIZE), count);
+    }
+
+    /**
+     * Up to {@code limit} of the note's comments whose id is below {@code beforeId}, newest first.
+     * Keyset paging by id: ids grow, so a reader walking older pages sees every comment once, however
+     * many are added or deleted meanwhile, and each page reads only its own rows (index on note and id).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CommentPage olderThan(String noteKey, long beforeId, int limit) {
+        List<Comment> found = em.createNamedQuery(Comment.OLDER_THAN, Comment.class)
+                .setParameter("key", noteKey)
+                .setParameter("before", beforeId)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return CommentPage.of(found, limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String noteKey) {
+        return em.createNamedQuery(Comment.COUNT_FOR_NOTE, Long.class)
+                .setParameter("key", noteKey)
+                .getSingleResult();
     }
 
     public Comment add(String noteKey, @NotNull @Valid CommentDraft draft, @NotNull String author) {

@@ -3,5 +3,9 @@
  * {@link dev.notes.comment.CommentService} use cases. Any logged-in user may comment; a comment
  * may be deleted by its author or by the author of its note; a note's comments go with it. Every
  * change fires a {@link dev.notes.event.CommentEvent}, seen by observers after commit.
+ * <p>
+ * A note may have thousands of comments, so they are read one {@link dev.notes.comment.CommentPage}
+ * (a slice of at most 50) at a time, newest first, by keyset on the growing id; the newest slice
+ * is read with the count of all ({@link dev.notes.comment.NewestComments}), so that the two agree.
  */
 package dev.notes.comment;

@@ -27,14 +27,16 @@ public class LiveDelivery {
     private final Map<String, Set<LiveConnection>> subscribers = new ConcurrentHashMap<>();
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
     private int maxTopics;
+    private SnapshotCache snapshots;
 
     LiveDelivery() {
         // for the container's proxy
     }
 
     @Inject
-    LiveDelivery(Settings settings) {
+    LiveDelivery(Settings settings, SnapshotCache snapshots) {
         this.maxTopics = settings.live().maxTopics();
+        this.snapshots = snapshots;
     }
 
     void add(LiveConnection connection) {
@@ -115,9 +117,11 @@ public class LiveDelivery {
 
     /**
      * Events may have been missed (Redis was away): every connection is told to resubscribe, and
-     * the fresh snapshots bring it up to date.
+     * the fresh snapshots bring it up to date. Fresh: the kept snapshots are forgotten first, since
+     * they may lack what was missed.
      */
     public void resynchronise() {
+        snapshots.clear();
         String message = LiveMessages.resync();
         for (LiveConnection connection : connections) {
             connection.resync(message);

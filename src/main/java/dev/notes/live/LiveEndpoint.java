@@ -1,5 +1,6 @@
 package dev.notes.live;
 
+import dev.notes.comment.NewestComments;
 import dev.notes.comment.CommentService;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
@@ -54,6 +55,9 @@ public class LiveEndpoint {
 
     @Inject
     private CommentService comments;
+
+    @Inject
+    private SnapshotCache snapshots;
 
     @Inject
     private Settings settings;
@@ -146,22 +150,30 @@ public class LiveEndpoint {
         }
     }
 
+    /**
+     * Built once per instance for all the sockets that ask for the same snapshot (the topic and, for
+     * {@code home}, the page) at the same lastEventId ({@link SnapshotCache}).
+     */
     private String snapshot(String topic, PageCursor homePage) {
-        if (topic.equals(LiveMessages.HOME)) {
-            return homeSnapshot(homePage);
-        }
-        String key = topic.substring(LiveMessages.NOTE_PREFIX.length());
         long lastEventId = publisher.lastEventId();
-        return LiveMessages.noteSnapshot(key, lastEventId, notes.find(key).orElse(null), comments.listFor(key));
+        boolean home = topic.equals(LiveMessages.HOME);
+        String identity = home && homePage != null ? topic + " " + homePage.encode() : topic;
+        return snapshots.snapshot(identity, lastEventId, () -> home
+                ? homeSnapshot(homePage, lastEventId)
+                : noteSnapshot(topic.substring(LiveMessages.NOTE_PREFIX.length()), lastEventId));
     }
 
     /**
      * The home page a browser shows: the page starting at {@code from} (null: the first page), not
-     * every note. The id is read before the page, like every snapshot's (see {@link #subscribe}).
+     * every note.
      */
-    private String homeSnapshot(PageCursor from) {
-        long lastEventId = publisher.lastEventId();
+    private String homeSnapshot(PageCursor from, long lastEventId) {
         return LiveMessages.homeSnapshot(lastEventId, from == null ? notes.firstPage() : notes.pageFrom(from));
+    }
+
+    private String noteSnapshot(String key, long lastEventId) {
+        NewestComments newest = comments.newest(key);
+        return LiveMessages.noteSnapshot(key, lastEventId, notes.find(key).orElse(null), newest.slice(), newest.count());
     }
 
     /** The valid topics; an error message for a missing list or any invalid topic (then none is used). */

@@ -1,6 +1,6 @@
 package dev.notes.live;
 
-import dev.notes.comment.Comment;
+import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentView;
 import dev.notes.event.CommentEvent;
 import dev.notes.event.DomainEvent;
@@ -43,12 +43,14 @@ final class LiveMessages {
     }
 
     /**
-     * The whole state of a topic, sent on subscription: what to show before applying later events.
-     * For {@code home}, the notes of the subscriber's page, {@code total} notes in all and whether a
-     * page follows ({@code hasNext}).
+     * The state of a topic, sent on subscription: what to show before applying later events. For
+     * {@code home}, the notes of the subscriber's page, {@code total} notes in all and whether a page
+     * follows ({@code hasNext}); for a note, its newest comments, with the count of all and whether
+     * older ones exist.
      */
     public record SnapshotMessage(String type, String topic, long lastEventId, List<NoteItem> notes, Long total,
-                                  Boolean hasNext, NoteData note, List<CommentView> comments) {
+                                  Boolean hasNext, NoteData note, List<CommentView> comments, Long commentCount,
+                                  Boolean olderComments) {
     }
 
     public record ErrorMessage(String type, String message) {
@@ -96,15 +98,16 @@ final class LiveMessages {
     static String homeSnapshot(long lastEventId, TitlePage page) {
         List<NoteItem> items = page.notes().stream().map(n -> new NoteItem(n.key(), n.title())).toList();
         return encode(new SnapshotMessage("snapshot", HOME, lastEventId, items, page.total(), page.hasNext(), null,
-                null));
+                null, null, null));
     }
 
     /** {@code note} null: the note does not exist (any more). */
-    static String noteSnapshot(String key, long lastEventId, Note note, List<Comment> comments) {
+    static String noteSnapshot(String key, long lastEventId, Note note, CommentPage newest, long commentCount) {
         NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(),
                 note.getAuthor(), Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
-        List<CommentView> views = comments.stream().map(CommentView::of).toList();
-        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, null, null, data, views));
+        List<CommentView> views = newest.comments().stream().map(CommentView::of).toList();
+        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, null, null, data, views,
+                commentCount, newest.hasOlder()));
     }
 
     static String error(String message) {

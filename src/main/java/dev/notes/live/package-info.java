@@ -10,6 +10,10 @@
  * snapshot is the subscriber's page of the list, named by a page cursor in the subscription; the
  * browser places each note event on its page or only counts it.
  * <p>
+ * Snapshots (a note's carries its newest 50 comments and their count) are built once per instance
+ * for all the subscribers that ask at the same last event id, and kept briefly
+ * ({@link dev.notes.live.SnapshotCache}); a resync forgets them.
+ * <p>
  * Hostile clients are bounded by {@link dev.notes.platform.Settings.Live}: the
  * {@link dev.notes.live.LiveAdmissionFilter} caps the sockets per client address before the
  * handshake ({@link dev.notes.live.ClientSockets} counts them until they close); each connection's

@@ -2,9 +2,11 @@ package dev.notes.web;
 
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
 import dev.notes.comment.CommentView;
 import dev.notes.note.NoteNotFoundException;
+import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
 import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.QuotaExceededException;
@@ -16,17 +18,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 
 /**
- * {@code /api/notes/{key}/comments}: add and delete comments as JSON. The author is the logged-in
- * caller; the new comment reaches every browser as a live event, this one included.
+ * {@code /api/notes/{key}/comments}: read a note's comments a slice at a time (anyone: notes are
+ * public to read), add and delete comments as JSON. The author is the logged-in caller; the new
+ * comment reaches every browser as a live event, this one included.
  */
 @Path("notes/{key}/comments")
 @RequestScoped
@@ -37,10 +43,40 @@ public class CommentResource {
     private CommentService comments;
 
     @Inject
+    private NoteService notes;
+
+    @Inject
     private CurrentUser currentUser;
 
     @Inject
     private Quotas quotas;
+
+    /** Older comments for the note page's "Show older comments": {@code {"comments": […], "hasOlder": true}}. */
+    public record Slice(List<CommentView> comments, boolean hasOlder) {
+    }
+
+    /**
+     * Up to {@code limit} (1–{@value CommentPage#SIZE}, default {@value CommentPage#SIZE}) comments
+     * older than the comment {@code before} (absent: the newest), newest first. The parameters are
+     * read as text so that a malformed one gets a 400 that says what is wrong (JAX-RS would answer 404).
+     */
+    @GET
+    public Response list(@PathParam("key") String key, @QueryParam("before") String before,
+                         @QueryParam("limit") String limit) {
+        long beforeId = before == null ? CommentPage.NEWEST : QueryNumbers.positiveOrZero(before);
+        if (beforeId < 1) {
+            return ApiError.response(Status.BAD_REQUEST, "\"before\" must be the id of a comment (a positive whole number).");
+        }
+        long size = limit == null ? CommentPage.SIZE : QueryNumbers.positiveOrZero(limit);
+        if (size < 1 || size > CommentPage.SIZE) {
+            return ApiError.response(Status.BAD_REQUEST, "\"limit\" must be a whole number from 1 to " + CommentPage.SIZE + ".");
+        }
+        if (notes.find(key).isEmpty()) {
+            return ApiError.response(Status.NOT_FOUND, new NoteNotFoundException(key).getMessage());
+        }
+        CommentPage page = comments.olderThan(key, beforeId, (int) size);
+        return Response.ok(new Slice(page.comments().stream().map(CommentView::of).toList(), page.hasOlder())).build();
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

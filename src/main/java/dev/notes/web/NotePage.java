@@ -3,7 +3,9 @@ package dev.notes.web;
 import dev.notes.comment.Comment;
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
+import dev.notes.comment.NewestComments;
 import dev.notes.note.Note;
 import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
@@ -20,7 +22,12 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 
-/** A note with its comments; logged-in readers add comments and delete those they may. */
+/**
+ * A note with its newest comments ({@link CommentPage#SIZE}), or with the slice older than the
+ * comment named by {@code before} (the link that pages without JavaScript; with it, the page
+ * script loads older slices from the API instead); logged-in readers add comments and delete those
+ * they may.
+ */
 @Named
 @RequestScoped
 public class NotePage {
@@ -48,19 +55,28 @@ public class NotePage {
     private Map<String, String> requestParameters;
 
     private String key;
+    /** The {@code before} parameter as given; null for the newest comments. */
+    private String before;
     private Note note;
-    private List<Comment> commentList;
+    private CommentPage commentPage;
+    private Long commentCount;
     private final CommentDraft newComment = new CommentDraft();
 
     /** The note's key comes from the query (links) or from the hidden field of the page's forms (postbacks). */
     @PostConstruct
     void readKey() {
         key = requestParameters.get("key");
+        before = requestParameters.get("before");
     }
 
-    /** Before rendering: answers 404 for an unknown note, and remembers a logged-in reader's visit. */
+    /**
+     * Before rendering: answers 400 for a malformed {@code before}, 404 for an unknown note, and
+     * remembers a logged-in reader's visit.
+     */
     public void load() {
-        if (getNote() == null) {
+        if (before != null && QueryNumbers.positiveOrZero(before) < 1) {
+            Pages.badRequest();
+        } else if (getNote() == null) {
             Pages.notFound();
         } else if (currentUser.isLoggedIn()) {
             recentlyViewed.viewed(note.getKey());
@@ -121,10 +137,44 @@ public class NotePage {
     }
 
     public List<Comment> getComments() {
-        if (commentList == null) {
-            commentList = comments.listFor(key);
+        return commentPage().comments();
+    }
+
+    /** Whether comments older than those shown exist ("Show older comments"). */
+    public boolean isOlderCommentsExist() {
+        return commentPage().hasOlder();
+    }
+
+    /** The {@code before} of the next older slice: the oldest shown comment's id. */
+    public long getOlderCommentsCursor() {
+        return commentPage().oldestId();
+    }
+
+    /** Whether this page shows an older slice rather than the newest comments. */
+    public boolean isOlderSlice() {
+        return before != null;
+    }
+
+    /** All the note's comments, not only those shown. */
+    public long getCommentCount() {
+        commentPage(); // the newest slice is read with the count
+        if (commentCount == null) {
+            commentCount = comments.count(key);
         }
-        return commentList;
+        return commentCount;
+    }
+
+    private CommentPage commentPage() {
+        if (commentPage == null) {
+            if (before == null) {
+                NewestComments newest = comments.newest(key);
+                commentPage = newest.slice();
+                commentCount = newest.count();
+            } else {
+                commentPage = comments.olderThan(key, QueryNumbers.positiveOrZero(before), CommentPage.SIZE);
+            }
+        }
+        return commentPage;
     }
 
     public String getKey() {

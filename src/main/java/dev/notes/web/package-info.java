@@ -9,6 +9,7 @@
  * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
  * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
  * refused before the login page runs), its origin ({@code SameOriginFilter}), the browser hardening
- * headers and the error pages; and the small JSON API ({@code NotesApi}) with its error bodies.
+ * headers and the error pages; and the small JSON API ({@code NotesApi}) with its error bodies: older
+ * comments a slice at a time for the note page's "Show older comments", adding and deleting comments.
  */
 package dev.notes.web;

@@ -106,6 +106,8 @@ class LiveIT {
             assertThat(note.getJsonObject("note").getString("author")).isEqualTo(author.username());
             assertThat(note.getJsonArray("comments").getValuesAs(JsonObject.class))
                     .extracting(c -> c.getString("text")).containsExactly("newer", "older");
+            assertThat(note.getJsonNumber("commentCount").intValue()).isEqualTo(2);
+            assertThat(note.getBoolean("olderComments")).isFalse();
             assertThat(note.getJsonNumber("lastEventId").longValue()).isPositive();
 
             // The home snapshot is the first page of the list, as the home page shows it (HomePagingIT

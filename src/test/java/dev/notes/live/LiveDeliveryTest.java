@@ -23,7 +23,7 @@ class LiveDeliveryTest {
     private static final Instant NOW = Instant.parse("2026-11-29T14:05:31Z");
 
     private final LiveDelivery delivery = new LiveDelivery(
-            Settings.from(name -> Optional.ofNullable(Map.of("LIVE_MAX_TOPICS", "3").get(name))));
+            Settings.from(name -> Optional.ofNullable(Map.of("LIVE_MAX_TOPICS", "3").get(name))), new SnapshotCache());
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @AfterEach

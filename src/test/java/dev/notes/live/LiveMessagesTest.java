@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notes.event.CommentEvent;
 import dev.notes.event.NoteEvent;
+import dev.notes.comment.CommentPage;
 import dev.notes.note.Note;
 import dev.notes.note.NoteSummary;
 import dev.notes.note.TitlePage;
@@ -67,20 +68,22 @@ class LiveMessagesTest {
                 .containsOnlyKeys("key", "title");
         assertThat(snapshot.getJsonNumber("total").longValue()).isEqualTo(120);
         assertThat(snapshot.getBoolean("hasNext")).isTrue();
-        assertThat(snapshot).doesNotContainKeys("note", "comments");
+        assertThat(snapshot).doesNotContainKeys("note", "comments", "commentCount", "olderComments");
     }
 
     @Test
     void aNoteSnapshotCarriesTheNoteOrNothingWhenItIsGone() {
         Note note = new Note("shopping", "Groceries", "milk\neggs", "alice", T);
-        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, List.of()));
+        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, new CommentPage(List.of(), false), 0));
         assertThat(present.getString("topic")).isEqualTo("note:shopping");
         assertThat(present.getJsonObject("note").getString("body")).isEqualTo("milk\neggs");
         assertThat(present.getJsonObject("note").getString("author")).isEqualTo("alice");
         assertThat(present.getJsonObject("note").getString("updatedAt")).isEqualTo("2026-11-29T14:05:31.123Z");
         assertThat(present.getJsonArray("comments")).isEmpty();
+        assertThat(present.getJsonNumber("commentCount").longValue()).isZero();
+        assertThat(present.getBoolean("olderComments")).isFalse();
 
-        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, List.of()));
+        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, new CommentPage(List.of(), false), 0));
         assertThat(gone).doesNotContainKey("note");
     }
 

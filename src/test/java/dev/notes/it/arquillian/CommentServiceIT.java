@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.notes.comment.Comment;
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
 import dev.notes.note.NotPermittedException;
 import dev.notes.note.NoteDraft;
@@ -14,6 +15,9 @@ import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link CommentService} inside the server: ordering and who may delete what. */
+/** {@link CommentService} inside the server: ordering, slices, counts and who may delete what. */
 @ExtendWith(ArquillianExtension.class)
 class CommentServiceIT {
 
@@ -52,7 +56,7 @@ class CommentServiceIT {
         comments.add(noteKey, new CommentDraft("two"), "carol");
         comments.add(noteKey, new CommentDraft("three"), "bob");
 
-        assertThat(comments.listFor(noteKey))
+        assertThat(comments.newest(noteKey).slice().comments())
                 .extracting(Comment::getText, Comment::getAuthor)
                 .containsExactly(
                         tuple("three", "bob"),
@@ -61,13 +65,36 @@ class CommentServiceIT {
     }
 
     @Test
+    void olderSlicesWalkEveryCommentOnceNewestFirstAndCountAll() {
+        List<Long> added = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            added.add(comments.add(noteKey, new CommentDraft("comment " + i), "bob").getId());
+        }
+        Collections.reverse(added);
+
+        List<Long> walked = new ArrayList<>();
+        CommentPage slice = comments.olderThan(noteKey, CommentPage.NEWEST, 3);
+        walked.addAll(slice.comments().stream().map(Comment::getId).toList());
+        while (slice.hasOlder()) {
+            assertThat(slice.comments()).hasSize(3);
+            slice = comments.olderThan(noteKey, slice.oldestId(), 3);
+            walked.addAll(slice.comments().stream().map(Comment::getId).toList());
+        }
+
+        assertThat(walked).containsExactlyElementsOf(added);
+        assertThat(comments.count(noteKey)).isEqualTo(7);
+        assertThat(comments.newest(noteKey).slice().hasOlder()).isFalse();
+        assertThat(comments.newest(noteKey).count()).isEqualTo(7);
+    }
+
+    @Test
     void commentsBelongToTheirNote() {
         String otherKey = Unique.name("other");
         notes.create(new NoteDraft(otherKey, "Other", ""), noteAuthor);
         comments.add(otherKey, new CommentDraft("elsewhere"), "bob");
 
-        assertThat(comments.listFor(noteKey)).isEmpty();
-        assertThat(comments.listFor(otherKey)).extracting(Comment::getText).containsExactly("elsewhere");
+        assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
+        assertThat(comments.newest(otherKey).slice().comments()).extracting(Comment::getText).containsExactly("elsewhere");
     }
 
     @Test
@@ -82,7 +109,7 @@ class CommentServiceIT {
                 .isInstanceOf(ConstraintViolationException.class);
         assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("x".repeat(CommentDraft.TEXT_MAX + 1)), "bob"))
                 .isInstanceOf(ConstraintViolationException.class);
-        assertThat(comments.listFor(noteKey)).isEmpty();
+        assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
 
     @Test
@@ -91,7 +118,7 @@ class CommentServiceIT {
 
         comments.delete(id, "bob");
 
-        assertThat(comments.listFor(noteKey)).isEmpty();
+        assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
 
     @Test
@@ -100,7 +127,7 @@ class CommentServiceIT {
 
         comments.delete(id, noteAuthor);
 
-        assertThat(comments.listFor(noteKey)).isEmpty();
+        assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
 
     @Test
@@ -108,7 +135,7 @@ class CommentServiceIT {
         long id = comments.add(noteKey, new CommentDraft("keep me"), "bob").getId();
 
         assertThatThrownBy(() -> comments.delete(id, "carol")).isInstanceOf(NotPermittedException.class);
-        assertThat(comments.listFor(noteKey)).extracting(Comment::getText).containsExactly("keep me");
+        assertThat(comments.newest(noteKey).slice().comments()).extracting(Comment::getText).containsExactly("keep me");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +22,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,6 +77,21 @@ public final class Browser implements AutoCloseable {
     public Browser at(URI otherBase) {
         this.base = otherBase;
         return this;
+    }
+
+    /** Logs in through the login form as {@code username}, whose password is {@link Accounts#PASSWORD}. */
+    public Browser logIn(String username) {
+        open("/user/login");
+        find("#loginForm\\:username").sendKeys(username);
+        find("#loginForm\\:password").sendKeys(Accounts.PASSWORD);
+        find("#loginForm\\:login").click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("currentUser")));
+        return this;
+    }
+
+    /** A value the current page keeps until it is reloaded: the same value later means no reload happened. */
+    public Object pageMarker() {
+        return ((JavascriptExecutor) driver).executeScript("return window.__notesMarker ??= Math.random();");
     }
 
     public WebDriver driver() {

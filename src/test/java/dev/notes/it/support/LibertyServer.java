@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 public final class LibertyServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** A fresh server directory's first start builds Liberty's caches: minutes on a busy shared 2-core machine. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String name;
@@ -102,8 +103,9 @@ public final class LibertyServer implements AutoCloseable {
 
     /** Starts the server and returns once its readiness check answers UP. */
     public LibertyServer start() {
-        run("start");
+        // Running from the attempt on: a start that times out may still bring the process up, and stop() ends it.
         running = true;
+        run("start");
         awaitReady();
         return this;
     }
