@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,7 +54,7 @@ public final class SeededDatabase {
 
     /** A server on this database (it creates the schema when it starts). */
     public LibertyServer server(String name, Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(settings);
+        Map<String, String> all = new HashMap<>(settings);
         all.put("DB_URL", url);
         all.put("DB_USER", user);
         all.put("DB_PASSWORD", password);
