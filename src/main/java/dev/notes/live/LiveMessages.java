@@ -82,8 +82,12 @@ final class LiveMessages {
     static String event(LiveEvent live, String topic) {
         DomainEvent event = live.event();
         if (event instanceof NoteEvent note) {
-            NoteData data = new NoteData(note.noteKey(), note.title(), note.body(), null,
-                    Times.iso(note.occurredAt()), Times.display(note.occurredAt()));
+            // The home list shows titles: a body of up to 100,000 characters goes only to the note's
+            // own subscribers, not to every home page.
+            NoteData data = topic.equals(HOME)
+                    ? new NoteData(note.noteKey(), note.title(), null, null, null, null)
+                    : new NoteData(note.noteKey(), note.title(), note.body(), null,
+                            Times.iso(note.occurredAt()), Times.display(note.occurredAt()));
             return encode(new EventMessage("event", live.id(), topic, "note." + name(note.kind()), note.noteKey(),
                     data, null));
         }

@@ -37,6 +37,7 @@ class LiveIT {
             JsonObject created = home.awaitEvent("note.created", key);
             assertThat(created.getString("topic")).isEqualTo("home");
             assertThat(created.getJsonObject("note").getString("title")).isEqualTo("Live <b>note</b>");
+            assertThat(created.getJsonObject("note")).as("the list shows titles, not texts").doesNotContainKey("body");
             assertThat(page.awaitEvent("note.created", key).getString("topic")).isEqualTo("note:" + key);
 
             author.client().get("/note/edit?key=" + key).form("noteForm")

@@ -97,8 +97,13 @@ class LiveMessagesTest {
         assertThat(message.getJsonNumber("id").longValue()).isEqualTo(42);
         assertThat(message.getString("topic")).isEqualTo("home");
         assertThat(message.getString("event")).isEqualTo("note.updated");
-        assertThat(message.getJsonObject("note").getString("title")).isEqualTo("Title");
+        assertThat(message.getJsonObject("note")).as("the home list needs no body")
+                .containsOnlyKeys("key", "title");
         assertThat(message).doesNotContainKey("comment");
+
+        JsonObject onItsPage = json(LiveMessages.event(event, "note:a"));
+        assertThat(onItsPage.getJsonObject("note").getString("body")).isEqualTo("Body");
+        assertThat(onItsPage.getJsonObject("note")).containsKeys("updatedAt", "updatedAtText");
     }
 
     @Test
