@@ -40,9 +40,10 @@ export function noteComments({ contextRoot, key, username, noteAuthor }) {
         time.textContent = comment.createdAtText;
         li.querySelector('.comment-text').textContent = comment.text;
         // The same rule as the server's (Comment.isDeletableBy), which enforces it anyway.
-        const button = li.querySelector('.delete-comment');
+        const button = li.querySelector('button');
         if (username && (username === comment.author || username === noteAuthor())) {
             button.value = String(comment.id);
+            button.classList.add('delete-comment');
         } else {
             button.remove();
         }
