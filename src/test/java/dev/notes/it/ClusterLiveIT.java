@@ -47,12 +47,12 @@ class ClusterLiveIT {
                 window.await(event("note.created", created, "home"));
                 // All of them, in the order of the changes, each once (also on the instance that made it).
                 assertThat(window.events()).extracting(ClusterLiveIT::describe).containsExactly(
-                        "note.updated home v2 via B",
+                        "note.updated home Shared",
                         "note.updated note:" + key + " v2 via B",
                         "comment.added note:" + key + " via A",
                         "comment.added note:" + key + " via B",
                         "comment.deleted note:" + key + " " + viaA,
-                        "note.created home ");
+                        "note.created home Created on B");
             }
         } finally {
             windows.forEach(LiveClient::close);
@@ -80,8 +80,10 @@ class ClusterLiveIT {
         }
     }
 
+    /** A note event by its text, or on the home list (which shows titles) by its title; a comment by its text or id. */
     private static String describe(JsonObject event) {
-        String what = event.containsKey("note") ? event.getJsonObject("note").getString("body", "")
+        String what = event.containsKey("note")
+                ? event.getJsonObject("note").getString(event.getString("topic").equals("home") ? "title" : "body", "")
                 : event.getJsonObject("comment").containsKey("text") ? event.getJsonObject("comment").getString("text")
                 : String.valueOf(event.getJsonObject("comment").getJsonNumber("id").longValue());
         return event.getString("event") + " " + event.getString("topic") + " " + what;
