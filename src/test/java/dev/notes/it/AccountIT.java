@@ -3,6 +3,7 @@ package dev.notes.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Forms;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
@@ -101,7 +102,7 @@ class AccountIT {
                 .set("passwordAgain", Accounts.PASSWORD)
                 .press("register");
         assertThat(duplicate.path()).isEqualTo("/user/register");
-        assertThat(fieldError(duplicate, "username")).isEqualTo("The username '" + taken + "' is taken. Please choose another.");
+        assertThat(Forms.fieldError(duplicate, "username")).isEqualTo("The username '" + taken + "' is taken. Please choose another.");
         assertThat(duplicate.form("registerForm").fields()).containsEntry("registerForm:displayName", "Another Frank");
 
         Page invalid = browser.get("/user/register").form("registerForm")
@@ -111,10 +112,10 @@ class AccountIT {
                 .set("password", "short")
                 .set("passwordAgain", "short")
                 .press("register");
-        assertThat(fieldError(invalid, "username")).isEqualTo("A username is 3 to 40 letters, digits or the characters . _ -");
-        assertThat(fieldError(invalid, "displayName")).isEqualTo("Please enter the name others will see.");
-        assertThat(fieldError(invalid, "email")).isEqualTo("This is not an e-mail address.");
-        assertThat(fieldError(invalid, "password")).isEqualTo("A password is 8 to 128 characters long.");
+        assertThat(Forms.fieldError(invalid, "username")).isEqualTo("A username is 3 to 40 letters, digits or the characters . _ -");
+        assertThat(Forms.fieldError(invalid, "displayName")).isEqualTo("Please enter the name others will see.");
+        assertThat(Forms.fieldError(invalid, "email")).isEqualTo("This is not an e-mail address.");
+        assertThat(Forms.fieldError(invalid, "password")).isEqualTo("A password is 8 to 128 characters long.");
         assertThat(invalid.form("registerForm").fields()).containsEntry("registerForm:username", "a b");
 
         Page mismatch = browser.get("/user/register").form("registerForm")
@@ -123,7 +124,7 @@ class AccountIT {
                 .set("password", Accounts.PASSWORD)
                 .set("passwordAgain", Accounts.PASSWORD + "!")
                 .press("register");
-        assertThat(fieldError(mismatch, "passwordAgain")).isEqualTo("The two passwords differ.");
+        assertThat(Forms.fieldError(mismatch, "passwordAgain")).isEqualTo("The two passwords differ.");
     }
 
     @Test
@@ -150,14 +151,6 @@ class AccountIT {
                 .set("password", "admin-password-for-tests")
                 .press("login");
         assertThat(home.text("#currentUser")).isEqualTo("Logged in as admin");
-    }
-
-    /** The message shown next to a form field (the field's id ends with ":" + field), or null. */
-    static String fieldError(Page page, String field) {
-        var input = page.document().selectFirst("form:not(#logoutForm) [id$=:" + field + "]");
-        assertThat(input).as("input %s on %s", field, page.path()).isNotNull();
-        var feedback = input.parent().selectFirst(".invalid-feedback");
-        return feedback == null ? null : feedback.text();
     }
 
     /** The session id without Liberty's clone suffix. */

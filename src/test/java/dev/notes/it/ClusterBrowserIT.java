@@ -1,8 +1,5 @@
 package dev.notes.it;
 
-import static dev.notes.it.JourneyBrowserIT.logIn;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
@@ -13,6 +10,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.Browser;
 import dev.notes.it.support.BrowserEvidence;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
 import java.util.List;
@@ -38,7 +36,7 @@ class ClusterBrowserIT {
     void aLoginOnOneInstanceCarriesToTheOtherAndALogoutEndsIt(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "kira");
         Browser browser = browsers.open("browser", cluster.a().baseUri());
-        logIn(browser, username);
+        browser.logIn(username);
 
         browser.at(cluster.b().baseUri()).open("/");
         assertThat(browser.find("#currentUser").getText()).contains("Display " + username);
@@ -54,16 +52,16 @@ class ClusterBrowserIT {
     void fourWindowsOnTwoInstancesFollowEveryChange(Cluster cluster) {
         String author = Accounts.register(cluster.a(), "liv");
         String other = Accounts.register(cluster.b(), "milo");
-        String key = uniqueKey("four");
-        createNote(Accounts.logIn(cluster.a(), author), key, "Four windows", "v1");
+        String key = Notes.uniqueKey("four");
+        Notes.create(Accounts.logIn(cluster.a(), author), key, "Four windows", "v1");
 
         Browser w1 = browsers.open("w1-A-author", cluster.a().baseUri());
         Browser w2 = browsers.open("w2-A-other", cluster.a().baseUri());
         Browser w3 = browsers.open("w3-B-author", cluster.b().baseUri());
         Browser w4 = browsers.open("w4-B-anonymous", cluster.b().baseUri());
-        logIn(w1, author);
-        logIn(w2, other);
-        logIn(w3, author);
+        w1.logIn(author);
+        w2.logIn(other);
+        w3.logIn(author);
         List<Browser> all = List.of(w1, w2, w3, w4);
         for (Browser window : all) {
             window.open("/note/view?key=" + key);
@@ -109,9 +107,9 @@ class ClusterBrowserIT {
         Browser home = browsers.open("home-on-A", cluster.a().baseUri());
         home.open("/");
         home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
-        String key = uniqueKey("from-b");
+        String key = Notes.uniqueKey("from-b");
         // A title that sorts before letters: on the first page, whatever else the cluster's tests made.
-        createNote(Accounts.newUser(cluster.b(), "nico").client(), key, "0 Made on B", "");
+        Notes.create(Accounts.newUser(cluster.b(), "nico").client(), key, "0 Made on B", "");
         home.until(visibilityOfElementLocated(By.cssSelector("#notes a.note-link[data-key='" + key + "']")));
     }
 
@@ -120,7 +118,7 @@ class ClusterBrowserIT {
     void aKilledInstanceLogsNobodyOutAndItsWindowReconnects(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "opal");
         Browser browser = browsers.open("browser", cluster.b().baseUri());
-        logIn(browser, username);
+        browser.logIn(username);
         browser.open("/");
         browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
         String windowOnB = browser.driver().getWindowHandle();

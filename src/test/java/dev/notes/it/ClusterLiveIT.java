@@ -1,12 +1,11 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.comment;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
 import dev.notes.it.support.LiveClient;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
 import dev.notes.it.support.WebClient;
@@ -24,9 +23,9 @@ class ClusterLiveIT {
     void fourWindowsOnTwoInstancesSeeEveryChangeOnce(Cluster cluster) {
         String author = Accounts.register(cluster.a(), "eve");
         WebClient onA = Accounts.logIn(cluster.a(), author);
-        WebClient onB = ClusterSessionIT.sameBrowser(onA, cluster.b());
-        String key = uniqueKey("shared");
-        createNote(onA, key, "Shared", "v1");
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        String key = Notes.uniqueKey("shared");
+        Notes.create(onA, key, "Shared", "v1");
 
         List<LiveClient> windows = List.of(
                 LiveClient.connect(new WebClient(cluster.a().baseUri())).subscribe("note:" + key, "home"),
@@ -35,13 +34,13 @@ class ClusterLiveIT {
                 LiveClient.connect(new WebClient(cluster.b().baseUri())).subscribe("note:" + key, "home"));
         try {
             onB.get("/note/edit?key=" + key).form("noteForm").set("body", "v2 via B").press("save");
-            comment(onA, key, "via A");
-            comment(onB, key, "via B");
+            Comments.addOnPage(onA, key, "via A");
+            Comments.addOnPage(onB, key, "via B");
             long viaA = Long.parseLong(onA.get("/note/view?key=" + key).document()
                     .select("#comments li.comment").last().attr("data-comment-id"));
             onB.get("/note/view?key=" + key).form("commentActions").press("delete", String.valueOf(viaA));
-            String created = uniqueKey("created-on-b");
-            createNote(onB, created, "Created on B", "");
+            String created = Notes.uniqueKey("created-on-b");
+            Notes.create(onB, created, "Created on B", "");
 
             for (LiveClient window : windows) {
                 window.await(event("note.created", created, "home"));
@@ -63,12 +62,12 @@ class ClusterLiveIT {
     void eventIdsAreOneSequenceAcrossInstances(Cluster cluster) {
         String author = Accounts.register(cluster.b(), "finn");
         WebClient onA = Accounts.logIn(cluster.a(), author);
-        WebClient onB = ClusterSessionIT.sameBrowser(onA, cluster.b());
-        String key = uniqueKey("sequence");
-        createNote(onA, key, "Sequence", "");
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        String key = Notes.uniqueKey("sequence");
+        Notes.create(onA, key, "Sequence", "");
         try (LiveClient window = LiveClient.connect(new WebClient(cluster.b().baseUri())).subscribe("note:" + key)) {
             for (int i = 1; i <= 6; i++) {
-                comment(i % 2 == 0 ? onA : onB, key, "comment " + i);
+                Comments.addOnPage(i % 2 == 0 ? onA : onB, key, "comment " + i);
             }
             long previous = 0;
             for (int i = 1; i <= 6; i++) {

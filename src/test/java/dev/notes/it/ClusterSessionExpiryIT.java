@@ -25,7 +25,7 @@ class ClusterSessionExpiryIT {
                 Map.of("SESSION_TIMEOUT", TIMEOUT.toSeconds() + "s"))) {
             String username = Accounts.register(cluster.a(), "rex");
             WebClient onA = Accounts.logIn(cluster.a(), username);
-            WebClient onB = ClusterSessionIT.sameBrowser(onA, cluster.b());
+            WebClient onB = onA.sameBrowserOn(cluster.b());
 
             // A request every second, alternating instances, for 8 s: twice the timeout, never idle long.
             for (int i = 0; i < 8; i++) {

@@ -1,9 +1,10 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Forms;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
 import dev.notes.it.support.WebClient;
@@ -30,7 +31,7 @@ class ClusterSessionIT {
     void aLoginOnOneInstanceIsALoginOnBoth(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "anna");
         WebClient onA = Accounts.logIn(cluster.a(), username);
-        WebClient onB = sameBrowser(onA, cluster.b());
+        WebClient onB = onA.sameBrowserOn(cluster.b());
 
         assertThat(onB.get("/").text("#currentUser")).contains("Display " + username);
         assertThat(onB.get("/note/add").title()).isEqualTo("Add a Note");
@@ -41,8 +42,8 @@ class ClusterSessionIT {
     void aLogoutOnOneInstanceEndsTheLoginOnBoth(Cluster cluster) {
         String username = Accounts.register(cluster.b(), "bert");
         WebClient onA = Accounts.logIn(cluster.a(), username);
-        WebClient onB = sameBrowser(onA, cluster.b());
-        WebClient oldCookiesOnB = sameBrowser(onA, cluster.b());
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        WebClient oldCookiesOnB = onA.sameBrowserOn(cluster.b());
         assertThat(onB.get("/").has("#currentUser")).isTrue();
 
         onA.get("/").form("logoutForm").press("logout");
@@ -55,13 +56,13 @@ class ClusterSessionIT {
     void formsRenderedByOneInstanceArePostedToTheOther(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "cleo");
         WebClient onA = Accounts.logIn(cluster.a(), username);
-        WebClient onB = sameBrowser(onA, cluster.b());
-        String key = uniqueKey("travelling");
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        String key = Notes.uniqueKey("travelling");
 
         // Rendered by A, posted to B; then back and forth, as a round-robin balancer would do.
         Page form = onA.get("/note/add");
         Map<String, String> fields = form.form("noteForm").set("key", key).set("title", "Travelling").fields();
-        Page saved = onB.follow(onB.postRaw("/note/add", withButton(fields, "noteForm:save"), onB.origin()));
+        Page saved = onB.follow(onB.postRaw("/note/add", Forms.withButton(fields, "noteForm:save"), onB.origin()));
         assertThat(saved.path()).isEqualTo("/note/view?key=" + key);
 
         for (int round = 1; round <= 4; round++) {
@@ -70,7 +71,7 @@ class ClusterSessionIT {
             Page edit = renders.get("/note/edit?key=" + key);
             Map<String, String> editFields = edit.form("noteForm").set("title", "Travelling " + round).fields();
             Page result = receives.follow(receives.postRaw("/note/edit",
-                    withButton(editFields, "noteForm:save"), receives.origin()));
+                    Forms.withButton(editFields, "noteForm:save"), receives.origin()));
             assertThat(result.title()).as("round %d", round).isEqualTo("Travelling " + round);
         }
         assertThat(onA.get("/note/view?key=" + key).title()).isEqualTo("Travelling 4");
@@ -81,9 +82,9 @@ class ClusterSessionIT {
     void sessionScopedStateChangedInPlaceOnOneInstanceIsSeenOnTheOther(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "emil");
         WebClient onA = Accounts.logIn(cluster.a(), username);
-        WebClient onB = sameBrowser(onA, cluster.b());
-        String first = uniqueKey("first-read");
-        String second = uniqueKey("second-read");
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        String first = Notes.uniqueKey("first-read");
+        String second = Notes.uniqueKey("second-read");
         onA.get("/note/add").form("noteForm").set("key", first).set("title", "First read").press("save");
         onA.get("/note/add").form("noteForm").set("key", second).set("title", "Second read").press("save");
 
@@ -101,33 +102,22 @@ class ClusterSessionIT {
     void aCrashedInstanceLogsNobodyOut(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "dora");
         WebClient onA = Accounts.logIn(cluster.a(), username);
-        WebClient onB = sameBrowser(onA, cluster.b());
+        WebClient onB = onA.sameBrowserOn(cluster.b());
         try {
             cluster.a().kill();
             Page home = onB.get("/");
             assertThat(home.text("#currentUser")).contains("Display " + username);
-            String key = uniqueKey("after-crash");
+            String key = Notes.uniqueKey("after-crash");
             Page saved = onB.get("/note/add").form("noteForm").set("key", key).set("title", "Still here").press("save");
             assertThat(saved.title()).isEqualTo("Still here");
         } finally {
             cluster.a().start();
         }
-        assertThat(sameBrowser(onA, cluster.a()).get("/").text("#currentUser")).as("A, restarted")
+        assertThat(onA.sameBrowserOn(cluster.a()).get("/").text("#currentUser")).as("A, restarted")
                 .contains("Display " + username);
-    }
-
-    /** A client for {@code instance} with the cookies of {@code browser}: the same browser, another instance. */
-    static WebClient sameBrowser(WebClient browser, dev.notes.it.support.LibertyServer instance) {
-        WebClient other = new WebClient(instance.baseUri());
-        other.copyCookiesFrom(browser);
-        return other;
     }
 
     private static List<String> recentlyViewed(WebClient client) {
         return client.get("/").document().select("#recentlyViewed a.recent-link").eachText();
-    }
-
-    private static Map<String, String> withButton(Map<String, String> fields, String button) {
-        return PermissionIT.withButton(fields, button);
     }
 }

@@ -1,13 +1,12 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.comment;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.LiveClient;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import jakarta.json.Json;
@@ -25,8 +24,8 @@ class CommentApiIT {
     @Test
     void aCommentPostedAsJsonIsSavedUnderTheCallersName(LibertyServer server) {
         var author = Accounts.newUser(server, "sven");
-        String key = uniqueKey("api");
-        createNote(author.client(), key, "API", "");
+        String key = Notes.uniqueKey("api");
+        Notes.create(author.client(), key, "API", "");
         try (LiveClient page = LiveClient.connect(new WebClient(server.baseUri())).subscribe("note:" + key)) {
             HttpResponse<String> created = post(author.client(), key,
                     "{\"text\":\"from the API\",\"author\":\"mallory\"}", author.client().origin());
@@ -47,8 +46,8 @@ class CommentApiIT {
     @Test
     void badRequestsGetAClearErrorAndChangeNothing(LibertyServer server) {
         var user = Accounts.newUser(server, "tara");
-        String key = uniqueKey("api-bad");
-        createNote(user.client(), key, "API", "");
+        String key = Notes.uniqueKey("api-bad");
+        Notes.create(user.client(), key, "API", "");
         WebClient client = user.client();
 
         assertThat(errorOf(post(client, key, "{\"text\":\"   \"}", client.origin()), 400)).isEqualTo("Please write a comment.");
@@ -74,10 +73,10 @@ class CommentApiIT {
         var noteAuthor = Accounts.newUser(server, "uma");
         var commenter = Accounts.newUser(server, "vic");
         var bystander = Accounts.newUser(server, "wes");
-        String key = uniqueKey("api-delete");
-        createNote(noteAuthor.client(), key, "API", "");
-        comment(commenter.client(), key, "first");
-        long id = Long.parseLong(comment(commenter.client(), key, "second")
+        String key = Notes.uniqueKey("api-delete");
+        Notes.create(noteAuthor.client(), key, "API", "");
+        Comments.addOnPage(commenter.client(), key, "first");
+        long id = Long.parseLong(Comments.addOnPage(commenter.client(), key, "second")
                 .document().selectFirst("#comments li.comment").attr("data-comment-id"));
 
         assertThat(errorOf(delete(bystander.client(), key, id), 403))

@@ -1,6 +1,5 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
@@ -12,6 +11,7 @@ import dev.notes.it.support.Accounts;
 import dev.notes.it.support.Browser;
 import dev.notes.it.support.BrowserEvidence;
 import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,9 +62,9 @@ class JourneyBrowserIT {
     @Test
     void addEditAndDeleteANote(LibertyServer server) {
         String username = Accounts.register(server, "ines");
-        String key = uniqueKey("journey");
+        String key = Notes.uniqueKey("journey");
         Browser browser = browsers.open("browser", server.baseUri());
-        logIn(browser, username);
+        browser.logIn(username);
 
         browser.find("#addNoteLink").click();
         browser.until(titleIs("Add a Note"));
@@ -95,12 +95,12 @@ class JourneyBrowserIT {
     @Test
     void markupInTitlesAndCommentsStaysText(LibertyServer server) {
         String username = Accounts.register(server, "jade");
-        String key = uniqueKey("xss");
+        String key = Notes.uniqueKey("xss");
         String title = "<img src=x onerror=alert(1)>";
         String comment = "<script>alert('comment')</script>";
         Browser writer = browsers.open("writer", server.baseUri());
         Browser reader = browsers.open("reader", server.baseUri());
-        logIn(writer, username);
+        writer.logIn(username);
         reader.open("/");
         reader.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
 
@@ -131,17 +131,9 @@ class JourneyBrowserIT {
     @Test
     void anUnknownNoteIsA404Page(LibertyServer server) {
         Browser browser = browsers.open("browser", server.baseUri());
-        browser.open("/note/view?key=" + uniqueKey("missing"));
+        browser.open("/note/view?key=" + Notes.uniqueKey("missing"));
         assertThat(browser.driver().getTitle()).isEqualTo("Page not found");
         assertThat(browser.find("#errorMessage").getText()).contains("does not exist");
         assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
-    }
-
-    static void logIn(Browser browser, String username) {
-        browser.open("/user/login");
-        browser.find("#loginForm\\:username").sendKeys(username);
-        browser.find("#loginForm\\:password").sendKeys(Accounts.PASSWORD);
-        browser.find("#loginForm\\:login").click();
-        browser.until(visibilityOfElementLocated(By.id("currentUser")));
     }
 }

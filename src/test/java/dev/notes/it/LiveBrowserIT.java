@@ -1,7 +1,5 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
@@ -13,6 +11,7 @@ import dev.notes.it.support.Accounts;
 import dev.notes.it.support.Browser;
 import dev.notes.it.support.BrowserEvidence;
 import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,12 @@ class LiveBrowserIT {
     @Test
     void aNotePageFollowsCommentsEditsAndDeletion(LibertyServer server) {
         String author = Accounts.register(server, "xavi");
-        String key = uniqueKey("watched");
-        createNote(Accounts.logIn(server, author), key, "Watched", "first text");
+        String key = Notes.uniqueKey("watched");
+        Notes.create(Accounts.logIn(server, author), key, "Watched", "first text");
 
         Browser writer = browsers.open("writer", server.baseUri());
         Browser reader = browsers.open("reader", server.baseUri());
-        logIn(writer, author);
+        writer.logIn(author);
         writer.open("/note/view?key=" + key);
         reader.open("/note/view?key=" + key);
         writer.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
@@ -73,15 +72,15 @@ class LiveBrowserIT {
     @Test
     void theHomePageFollowsNotesAppearingChangingAndGoing(LibertyServer server) {
         var author = Accounts.newUser(server, "yara");
-        String key = uniqueKey("arriving");
+        String key = Notes.uniqueKey("arriving");
         Browser home = browsers.open("home", server.baseUri());
-        logIn(home, author.username());
+        home.logIn(author.username());
         home.open("/");
         home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
         By link = By.cssSelector("#notes a.note-link[data-key='" + key + "']");
         By recent = By.cssSelector("#recentlyViewed a.recent-link[data-key='" + key + "']");
 
-        createNote(author.client(), key, "aaa first by title " + key, "");
+        Notes.create(author.client(), key, "aaa first by title " + key, "");
         home.until(visibilityOfElementLocated(link));
         assertThat(home.driver().findElement(link).getText()).isEqualTo("aaa first by title " + key);
         assertThat(home.driver().findElement(link).getAttribute("href")).endsWith("/note/view?key=" + key);
@@ -109,8 +108,8 @@ class LiveBrowserIT {
         // A server of its own: restarting the shared one would disturb the other tests.
         try (LibertyServer server = LibertyServer.create("notes-it-restart", java.util.Map.of()).start()) {
             var author = Accounts.newUser(server, "zack");
-            String before = uniqueKey("before");
-            createNote(author.client(), before, "Before the restart", "");
+            String before = Notes.uniqueKey("before");
+            Notes.create(author.client(), before, "Before the restart", "");
             Browser home = browsers.open("home", server.baseUri());
             home.open("/");
             home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
@@ -124,19 +123,11 @@ class LiveBrowserIT {
 
             // Logins live in memory on a single instance: the restart ended this one.
             WebClient again = Accounts.logIn(server, author.username());
-            String after = uniqueKey("after");
-            createNote(again, after, "After the restart", "");
+            String after = Notes.uniqueKey("after");
+            Notes.create(again, after, "After the restart", "");
             home.until(visibilityOfElementLocated(By.cssSelector("#notes a.note-link[data-key='" + after + "']")));
             assertThat(home.findAll("#notes a.note-link[data-key='" + before + "']")).hasSize(1);
         }
-    }
-
-    private static void logIn(Browser browser, String username) {
-        browser.open("/user/login");
-        browser.find("#loginForm\\:username").sendKeys(username);
-        browser.find("#loginForm\\:password").sendKeys(Accounts.PASSWORD);
-        browser.find("#loginForm\\:login").click();
-        browser.until(visibilityOfElementLocated(By.id("currentUser")));
     }
 
     /** A value kept in the page's JavaScript state: it survives live updates, not a reload. */

@@ -1,13 +1,12 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.comment;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.LiveClient;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -25,15 +24,15 @@ class LiveIT {
     void everyChangeReachesItsTopicsAndNoOthers(LibertyServer server) {
         var author = Accounts.newUser(server, "lena");
         var reader = Accounts.newUser(server, "marc");
-        String key = uniqueKey("live");
-        String otherKey = uniqueKey("elsewhere");
-        createNote(author.client(), otherKey, "Elsewhere", "");
+        String key = Notes.uniqueKey("live");
+        String otherKey = Notes.uniqueKey("elsewhere");
+        Notes.create(author.client(), otherKey, "Elsewhere", "");
 
         try (LiveClient home = LiveClient.connect(new WebClient(server.baseUri())).subscribe("home");
              LiveClient page = LiveClient.connect(new WebClient(server.baseUri())).subscribe("note:" + key);
              LiveClient other = LiveClient.connect(new WebClient(server.baseUri())).subscribe("note:" + otherKey)) {
 
-            createNote(author.client(), key, "Live <b>note</b>", "first");
+            Notes.create(author.client(), key, "Live <b>note</b>", "first");
             JsonObject created = home.awaitEvent("note.created", key);
             assertThat(created.getString("topic")).isEqualTo("home");
             assertThat(created.getJsonObject("note").getString("title")).isEqualTo("Live <b>note</b>");
@@ -48,7 +47,7 @@ class LiveIT {
             assertThat(updated.getString("body")).isEqualTo("second\nline");
             assertThat(updated.getString("updatedAtText")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
 
-            comment(reader.client(), key, "<script>hi</script>");
+            Comments.addOnPage(reader.client(), key, "<script>hi</script>");
             JsonObject added = page.awaitEvent("comment.added", key).getJsonObject("comment");
             assertThat(added.getString("author")).isEqualTo(reader.username());
             assertThat(added.getString("text")).isEqualTo("<script>hi</script>");
@@ -64,7 +63,7 @@ class LiveIT {
 
             // A change to the other note, made last, must reach its subscriber: by then every event
             // about the first note would have arrived too, had it been sent there.
-            comment(author.client(), otherKey, "marker");
+            Comments.addOnPage(author.client(), otherKey, "marker");
             other.awaitEvent("comment.added", otherKey);
             assertThat(other.drain()).noneMatch(m -> key.equals(m.getString("key", null)));
             assertThat(home.drain()).noneMatch(m -> m.getString("type").equals("event")
@@ -75,11 +74,11 @@ class LiveIT {
     @Test
     void eventIdsGrowInTheOrderOfTheChanges(LibertyServer server) {
         var author = Accounts.newUser(server, "nina");
-        String key = uniqueKey("ordered");
-        createNote(author.client(), key, "Ordered", "");
+        String key = Notes.uniqueKey("ordered");
+        Notes.create(author.client(), key, "Ordered", "");
         try (LiveClient page = LiveClient.connect(new WebClient(server.baseUri())).subscribe("note:" + key)) {
             for (int i = 1; i <= 5; i++) {
-                comment(author.client(), key, "comment " + i);
+                Comments.addOnPage(author.client(), key, "comment " + i);
             }
             long previous = 0;
             for (int i = 1; i <= 5; i++) {
@@ -94,10 +93,10 @@ class LiveIT {
     @Test
     void subscribingSendsASnapshotOfTheTopic(LibertyServer server) {
         var author = Accounts.newUser(server, "omar");
-        String key = uniqueKey("snap");
-        createNote(author.client(), key, "Snapshot", "body text");
-        comment(author.client(), key, "older");
-        comment(author.client(), key, "newer");
+        String key = Notes.uniqueKey("snap");
+        Notes.create(author.client(), key, "Snapshot", "body text");
+        Comments.addOnPage(author.client(), key, "older");
+        Comments.addOnPage(author.client(), key, "newer");
 
         try (LiveClient client = LiveClient.connect(new WebClient(server.baseUri()))) {
             client.send("{\"type\":\"subscribe\",\"topics\":[\"note:" + key + "\",\"home\",\"note:no-such-" + key + "\"]}");
@@ -178,8 +177,8 @@ class LiveIT {
     @Test
     void aSlowClientDoesNotHoldUpOthers(LibertyServer server) {
         var author = Accounts.newUser(server, "quentin");
-        String key = uniqueKey("busy");
-        createNote(author.client(), key, "Busy", "");
+        String key = Notes.uniqueKey("busy");
+        Notes.create(author.client(), key, "Busy", "");
         String bigBody = "x".repeat(100_000);
         int updates = 80;
         try (LiveClient slow = LiveClient.connectNotReading(new WebClient(server.baseUri()));

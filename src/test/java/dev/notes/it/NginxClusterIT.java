@@ -1,12 +1,12 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
 import dev.notes.it.support.LiveClient;
 import dev.notes.it.support.Nginx;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
 import dev.notes.it.support.WebClient;
@@ -45,7 +45,7 @@ class NginxClusterIT {
             }
 
             // A form through the balancer: rendered by one instance, posted to the next.
-            String key = uniqueKey("balanced");
+            String key = Notes.uniqueKey("balanced");
             Page saved = browser.get("/note/add").form("noteForm").set("key", key).set("title", "Balanced").press("save");
             assertThat(saved.title()).isEqualTo("Balanced");
         }
@@ -55,12 +55,12 @@ class NginxClusterIT {
     void aWebSocketThroughTheBalancerGetsChangesMadeOnEitherInstance(Cluster cluster) {
         try (Nginx nginx = Nginx.inFrontOf(cluster.instances())) {
             var author = Accounts.newUser(cluster.a(), "quin");
-            String key = uniqueKey("proxied");
-            createNote(author.client(), key, "Proxied", "");
-            WebClient onB = ClusterSessionIT.sameBrowser(author.client(), cluster.b());
+            String key = Notes.uniqueKey("proxied");
+            Notes.create(author.client(), key, "Proxied", "");
+            WebClient onB = author.client().sameBrowserOn(cluster.b());
             try (LiveClient window = LiveClient.connect(new WebClient(nginx.baseUri())).subscribe("note:" + key)) {
-                NoteIT.comment(author.client(), key, "made on A");
-                NoteIT.comment(onB, key, "made on B");
+                Comments.addOnPage(author.client(), key, "made on A");
+                Comments.addOnPage(onB, key, "made on B");
                 assertThat(window.awaitEvent("comment.added", key).getJsonObject("comment").getString("text"))
                         .isEqualTo("made on A");
                 assertThat(window.awaitEvent("comment.added", key).getJsonObject("comment").getString("text"))

@@ -1,9 +1,10 @@
 package dev.notes.it;
 
-import static dev.notes.it.AccountIT.fieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
+import dev.notes.it.support.Forms;
 import dev.notes.it.support.HomeList;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesServer;
@@ -24,7 +25,7 @@ class NoteIT {
     void addViewEditDeleteANote(LibertyServer server) {
         var author = Accounts.newUser(server, "ivy");
         WebClient browser = author.client();
-        String key = uniqueKey("shopping");
+        String key = Notes.uniqueKey("shopping");
 
         Page add = browser.get("/note/add");
         assertThat(add.title()).isEqualTo("Add a Note");
@@ -66,7 +67,7 @@ class NoteIT {
         String prefix = "sort-" + UUID.randomUUID().toString().substring(0, 6);
         List<String> titles = List.of(prefix + " banana", prefix + " Apple", prefix + " cherry");
         for (String title : titles) {
-            createNote(browser, uniqueKey("fruit"), title, "");
+            Notes.create(browser, Notes.uniqueKey("fruit"), title, "");
         }
         WebClient reader = new WebClient(server.baseUri());
         assertThat(reader.get("/").title()).isEqualTo("Notes");
@@ -82,7 +83,7 @@ class NoteIT {
     void keysWithEveryAllowedCharacterRoundTrip(LibertyServer server) {
         WebClient browser = Accounts.newUser(server, "kate").client();
         String key = "A-z_0.9~" + UUID.randomUUID().toString().substring(0, 6);
-        Page view = createNote(browser, key, "Odd key", "x");
+        Page view = Notes.create(browser, key, "Odd key", "x");
         assertThat(view.text("#noteKey")).isEqualTo(key);
         Page edited = browser.get(view.document().getElementById("editLink").attr("href"))
                 .form("noteForm").set("title", "Odd key, edited").press("save");
@@ -94,13 +95,13 @@ class NoteIT {
     @Test
     void invalidInputIsShownNextToTheFieldAndKeepsWhatWasTyped(LibertyServer server) {
         WebClient browser = Accounts.newUser(server, "liam").client();
-        String existing = uniqueKey("taken");
-        createNote(browser, existing, "First", "first body");
+        String existing = Notes.uniqueKey("taken");
+        Notes.create(browser, existing, "First", "first body");
 
         Page duplicate = browser.get("/note/add").form("noteForm")
                 .set("key", existing).set("title", "Second").set("body", "typed text\nkept").press("save");
         assertThat(duplicate.path()).isEqualTo("/note/add");
-        assertThat(fieldError(duplicate, "key"))
+        assertThat(Forms.fieldError(duplicate, "key"))
                 .isEqualTo("A note with the key '" + existing + "' exists already. Please choose another key.");
         assertThat(duplicate.form("noteForm").fields())
                 .containsEntry("noteForm:title", "Second")
@@ -110,29 +111,29 @@ class NoteIT {
         Page invalid = browser.get("/note/add").form("noteForm")
                 .set("key", "has space/and slash").set("title", "t".repeat(256)).set("body", "b".repeat(100_001))
                 .press("save");
-        assertThat(fieldError(invalid, "key"))
+        assertThat(Forms.fieldError(invalid, "key"))
                 .isEqualTo("A key may contain only letters, digits and the characters . _ ~ - (no spaces).");
-        assertThat(fieldError(invalid, "title")).isEqualTo("A title is at most 255 characters long.");
-        assertThat(fieldError(invalid, "body")).isEqualTo("The text is at most 100000 characters long.");
+        assertThat(Forms.fieldError(invalid, "title")).isEqualTo("A title is at most 255 characters long.");
+        assertThat(Forms.fieldError(invalid, "body")).isEqualTo("The text is at most 100000 characters long.");
         assertThat(invalid.form("noteForm").fields()).containsEntry("noteForm:key", "has space/and slash");
 
         Page empty = browser.get("/note/add").form("noteForm").set("key", "").set("title", " ").press("save");
-        assertThat(fieldError(empty, "key")).isEqualTo("Please enter a key.");
-        assertThat(fieldError(empty, "title")).isEqualTo("Please enter a title.");
+        assertThat(Forms.fieldError(empty, "key")).isEqualTo("Please enter a key.");
+        assertThat(Forms.fieldError(empty, "title")).isEqualTo("Please enter a title.");
 
         Page longKey = browser.get("/note/add").form("noteForm").set("key", "k".repeat(101)).set("title", "x").press("save");
-        assertThat(fieldError(longKey, "key")).isEqualTo("A key is 1 to 100 characters long.");
+        assertThat(Forms.fieldError(longKey, "key")).isEqualTo("A key is 1 to 100 characters long.");
     }
 
     @Test
     void commentsAppearNewestFirstAndCanBeDeleted(LibertyServer server) {
         var author = Accounts.newUser(server, "mia");
         var reader = Accounts.newUser(server, "noah");
-        String key = uniqueKey("discussed");
-        createNote(author.client(), key, "Discussed", "text");
+        String key = Notes.uniqueKey("discussed");
+        Notes.create(author.client(), key, "Discussed", "text");
 
-        comment(reader.client(), key, "first\nsecond line");
-        Page page = comment(author.client(), key, "a reply");
+        Comments.addOnPage(reader.client(), key, "first\nsecond line");
+        Page page = Comments.addOnPage(author.client(), key, "a reply");
         List<Element> comments = page.document().select("#comments li.comment");
         assertThat(comments).extracting(c -> c.selectFirst(".comment-text").wholeText())
                 .containsExactly("a reply", "first\nsecond line");
@@ -141,10 +142,10 @@ class NoteIT {
         assertThat(comments.get(0).selectFirst("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
         Page empty = reader.client().get("/note/view?key=" + key).form("commentForm").set("text", "  ").press("add");
-        assertThat(fieldError(empty, "text")).isEqualTo("Please write a comment.");
+        assertThat(Forms.fieldError(empty, "text")).isEqualTo("Please write a comment.");
         Page tooLong = reader.client().get("/note/view?key=" + key).form("commentForm")
                 .set("text", "c".repeat(1025)).press("add");
-        assertThat(fieldError(tooLong, "text")).isEqualTo("A comment is at most 1024 characters long.");
+        assertThat(Forms.fieldError(tooLong, "text")).isEqualTo("A comment is at most 1024 characters long.");
         assertThat(tooLong.form("commentForm").fields().get("commentForm:text")).hasSize(1025);
 
         String readersComment = comments.get(1).attr("data-comment-id");
@@ -158,13 +159,13 @@ class NoteIT {
     @Test
     void deletingANoteDeletesItsComments(LibertyServer server) {
         var author = Accounts.newUser(server, "olga");
-        String key = uniqueKey("short-lived");
-        createNote(author.client(), key, "Short-lived", "");
-        comment(author.client(), key, "soon gone");
+        String key = Notes.uniqueKey("short-lived");
+        Notes.create(author.client(), key, "Short-lived", "");
+        Comments.addOnPage(author.client(), key, "soon gone");
         author.client().get("/note/delete?key=" + key).form("deleteForm").press("confirm");
 
         // A new note under the same key starts without the old comments.
-        Page again = createNote(author.client(), key, "Reborn", "");
+        Page again = Notes.create(author.client(), key, "Reborn", "");
         assertThat(again.has("#comments li.comment")).isFalse();
         assertThat(again.has("#noComments")).isTrue();
     }
@@ -190,9 +191,9 @@ class NoteIT {
     @Test
     void anonymousReadersReadButAreSentToLoginToWrite(LibertyServer server) {
         WebClient author = Accounts.newUser(server, "quinn").client();
-        String key = uniqueKey("public");
-        createNote(author, key, "Public", "everyone may read");
-        comment(author, key, "me too");
+        String key = Notes.uniqueKey("public");
+        Notes.create(author, key, "Public", "everyone may read");
+        Comments.addOnPage(author, key, "me too");
 
         WebClient anonymous = new WebClient(server.baseUri());
         Page view = anonymous.get("/note/view?key=" + key);
@@ -210,19 +211,5 @@ class NoteIT {
             assertThat(page.status()).as(path).isEqualTo(302);
             assertThat(page.location()).as(path).contains("/user/login?next=");
         }
-    }
-
-    static String uniqueKey(String prefix) {
-        return Notes.uniqueKey(prefix);
-    }
-
-    static Page createNote(WebClient browser, String key, String title, String body) {
-        return Notes.create(browser, key, title, body);
-    }
-
-    static Page comment(WebClient browser, String key, String text) {
-        Page page = browser.get("/note/view?key=" + key).form("commentForm").set("text", text).press("add");
-        assertThat(page.path()).isEqualTo("/note/view?key=" + key);
-        return page;
     }
 }

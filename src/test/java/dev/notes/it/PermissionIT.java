@@ -1,12 +1,12 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.comment;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
+import dev.notes.it.support.Forms;
 import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -22,8 +22,8 @@ class PermissionIT {
     void onlyTheAuthorMayEditOrDeleteANote(LibertyServer server) {
         var author = Accounts.newUser(server, "rose");
         var other = Accounts.newUser(server, "sam");
-        String key = uniqueKey("mine");
-        createNote(author.client(), key, "Mine", "original");
+        String key = Notes.uniqueKey("mine");
+        Notes.create(author.client(), key, "Mine", "original");
 
         Page view = other.client().get("/note/view?key=" + key);
         assertThat(view.has("#editLink")).isFalse();
@@ -39,14 +39,14 @@ class PermissionIT {
         WebClient forger = new WebClient(server.baseUri());
         forger.copyCookiesFrom(other.client());
         Map<String, String> editFields = authorsEditForm.form("noteForm").set("title", "Hijacked").fields();
-        Page forgedEdit = forger.postRaw(actionOf(authorsEditForm, "noteForm"),
-                withButton(editFields, "noteForm:save"), forger.origin());
+        Page forgedEdit = forger.postRaw(Forms.actionOf(authorsEditForm, "noteForm"),
+                Forms.withButton(editFields, "noteForm:save"), forger.origin());
         assertThat(forgedEdit.status()).isEqualTo(403);
         assertThat(forgedEdit.title()).isEqualTo("Not allowed");
 
         Page authorsDeleteForm = author.client().get("/note/delete?key=" + key);
-        Page forgedDelete = forger.postRaw(actionOf(authorsDeleteForm, "deleteForm"),
-                withButton(authorsDeleteForm.form("deleteForm").fields(), "deleteForm:confirm"), forger.origin());
+        Page forgedDelete = forger.postRaw(Forms.actionOf(authorsDeleteForm, "deleteForm"),
+                Forms.withButton(authorsDeleteForm.form("deleteForm").fields(), "deleteForm:confirm"), forger.origin());
         assertThat(forgedDelete.status()).isEqualTo(403);
         assertThat(forgedDelete.title()).isEqualTo("Not allowed");
 
@@ -60,18 +60,18 @@ class PermissionIT {
         var noteAuthor = Accounts.newUser(server, "tina");
         var commenter = Accounts.newUser(server, "umar");
         var bystander = Accounts.newUser(server, "vera");
-        String key = uniqueKey("debate");
-        createNote(noteAuthor.client(), key, "Debate", "");
-        comment(commenter.client(), key, "one");
-        Page page = comment(commenter.client(), key, "two");
+        String key = Notes.uniqueKey("debate");
+        Notes.create(noteAuthor.client(), key, "Debate", "");
+        Comments.addOnPage(commenter.client(), key, "one");
+        Page page = Comments.addOnPage(commenter.client(), key, "two");
         String two = page.document().select("#comments li.comment").get(0).attr("data-comment-id");
         String one = page.document().select("#comments li.comment").get(1).attr("data-comment-id");
 
         Page asBystander = bystander.client().get("/note/view?key=" + key);
         assertThat(asBystander.has(".delete-comment")).as("no delete buttons for a bystander").isFalse();
         // Pressing a delete button anyway (the form has the hidden command): refused.
-        Page forged = bystander.client().postRaw(actionOf(asBystander, "commentActions"),
-                withButton(asBystander.form("commentActions").fields(), "commentActions:delete", one),
+        Page forged = bystander.client().postRaw(Forms.actionOf(asBystander, "commentActions"),
+                Forms.withButton(asBystander.form("commentActions").fields(), "commentActions:delete", one),
                 bystander.client().origin());
         assertThat(forged.status()).isEqualTo(403);
 
@@ -83,39 +83,25 @@ class PermissionIT {
     @Test
     void anonymousPostsChangeNothing(LibertyServer server) {
         var author = Accounts.newUser(server, "wade");
-        String key = uniqueKey("guarded");
-        createNote(author.client(), key, "Guarded", "");
-        Page authorsPage = comment(author.client(), key, "keep me");
+        String key = Notes.uniqueKey("guarded");
+        Notes.create(author.client(), key, "Guarded", "");
+        Page authorsPage = Comments.addOnPage(author.client(), key, "keep me");
         String commentId = authorsPage.document().selectFirst("#comments li.comment").attr("data-comment-id");
 
         WebClient anonymous = new WebClient(server.baseUri());
         Page commentForm = author.client().get("/note/view?key=" + key);
-        Page addAttempt = anonymous.postRaw(actionOf(commentForm, "commentForm"),
-                withButton(commentForm.form("commentForm").set("text", "anonymous spam").fields(), "commentForm:add"),
+        Page addAttempt = anonymous.postRaw(Forms.actionOf(commentForm, "commentForm"),
+                Forms.withButton(commentForm.form("commentForm").set("text", "anonymous spam").fields(), "commentForm:add"),
                 anonymous.origin());
         // The comment form is not rendered for anonymous readers, so Faces ignores it; the bean refuses too.
         assertThat(addAttempt.isRedirect()).isFalse();
-        Page deleteAttempt = anonymous.postRaw(actionOf(commentForm, "commentActions"),
-                withButton(commentForm.form("commentActions").fields(), "commentActions:delete", commentId),
+        Page deleteAttempt = anonymous.postRaw(Forms.actionOf(commentForm, "commentActions"),
+                Forms.withButton(commentForm.form("commentActions").fields(), "commentActions:delete", commentId),
                 anonymous.origin());
         assertThat(deleteAttempt.status()).isEqualTo(403);
         assertThat(deleteAttempt.title()).isEqualTo("Not allowed");
 
         Page after = anonymous.get("/note/view?key=" + key);
         assertThat(after.document().select("#comments .comment-text").eachText()).containsExactly("keep me");
-    }
-
-    static String actionOf(Page page, String formId) {
-        return page.response().uri().resolve(page.document().getElementById(formId).attr("action")).toString();
-    }
-
-    static Map<String, String> withButton(Map<String, String> fields, String button) {
-        return withButton(fields, button, "x");
-    }
-
-    static Map<String, String> withButton(Map<String, String> fields, String button, String value) {
-        var all = new java.util.LinkedHashMap<>(fields);
-        all.put(button, value);
-        return all;
     }
 }

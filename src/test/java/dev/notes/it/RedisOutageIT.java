@@ -1,13 +1,12 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.comment;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.LiveClient;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.TestPostgres;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -33,8 +32,8 @@ class RedisOutageIT {
         try (LibertyServer server = LibertyServer.withPostgres("notes-it-outage", TestPostgres.newDatabase("outage"),
                 Map.of("NOTES_CLUSTER", "redis", "REDIS_URL", "redis://127.0.0.1:" + port)).start()) {
             var author = Accounts.newUser(server, "gwen");
-            String key = uniqueKey("outage");
-            createNote(author.client(), key, "Outage", "still readable");
+            String key = Notes.uniqueKey("outage");
+            Notes.create(author.client(), key, "Outage", "still readable");
 
             try (LiveClient window = LiveClient.connect(new WebClient(server.baseUri())).subscribe("note:" + key)) {
                 redis.stop();
@@ -67,7 +66,7 @@ class RedisOutageIT {
 
                 // This Redis keeps nothing on disk, so the old sessions are gone: log in again.
                 WebClient again = Accounts.logIn(server, author.username());
-                comment(again, key, "after the outage");
+                Comments.addOnPage(again, key, "after the outage");
                 assertThat(window.awaitEvent("comment.added", key).getJsonObject("comment").getString("text"))
                         .isEqualTo("after the outage");
             }

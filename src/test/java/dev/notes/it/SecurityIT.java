@@ -1,15 +1,13 @@
 package dev.notes.it;
 
-import static dev.notes.it.NoteIT.comment;
-import static dev.notes.it.NoteIT.createNote;
-import static dev.notes.it.NoteIT.uniqueKey;
-import static dev.notes.it.PermissionIT.actionOf;
-import static dev.notes.it.PermissionIT.withButton;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Comments;
+import dev.notes.it.support.Forms;
 import dev.notes.it.support.HomeList;
 import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -29,7 +27,7 @@ class SecurityIT {
     @Test
     void aPostWithoutAValidViewStateChangesNothing(LibertyServer server) {
         var user = Accounts.newUser(server, "xena");
-        String key = uniqueKey("no-state");
+        String key = Notes.uniqueKey("no-state");
         Map<String, String> fields = user.client().get("/note/add").form("noteForm")
                 .set("key", key).set("title", "Forged").fields();
 
@@ -40,13 +38,13 @@ class SecurityIT {
             } else {
                 forged.put("jakarta.faces.ViewState", viewState);
             }
-            Page response = user.client().postRaw("/note/add", withButton(forged, "noteForm:save"), user.client().origin());
+            Page response = user.client().postRaw("/note/add", Forms.withButton(forged, "noteForm:save"), user.client().origin());
             assertThat(response.isRedirect()).as("view state %s", viewState).isFalse();
             assertThat(response.body()).doesNotContain("at dev.notes").doesNotContain("Exception");
         }
         assertThat(user.client().get("/note/view?key=" + key).status()).isEqualTo(404);
         assertThat(user.client().postRaw("/note/add",
-                withButton(Map.of("noteForm_SUBMIT", "1", "noteForm:key", key, "noteForm:title", "t",
+                Forms.withButton(Map.of("noteForm_SUBMIT", "1", "noteForm:key", key, "noteForm:title", "t",
                         "jakarta.faces.ViewState", "stale-or-forged"), "noteForm:save"), user.client().origin())
                 .document().title()).isEqualTo("This page has expired");
     }
@@ -54,7 +52,7 @@ class SecurityIT {
     @Test
     void aPostFromAnotherSiteIsRefused(LibertyServer server) {
         var user = Accounts.newUser(server, "yuri");
-        String key = uniqueKey("csrf");
+        String key = Notes.uniqueKey("csrf");
         Page add = user.client().get("/note/add");
 
         Page crossSite = add.form("noteForm").set("key", key).set("title", "Forged")
@@ -71,9 +69,9 @@ class SecurityIT {
     @Test
     void userContentIsEscapedEverywhere(LibertyServer server) {
         var user = Accounts.newUser(server, "zoe");
-        String key = uniqueKey("xss");
-        createNote(user.client(), key, XSS_TITLE, XSS_BODY);
-        Page view = comment(user.client(), key, XSS_COMMENT);
+        String key = Notes.uniqueKey("xss");
+        Notes.create(user.client(), key, XSS_TITLE, XSS_BODY);
+        Page view = Comments.addOnPage(user.client(), key, XSS_COMMENT);
 
         for (Page page : new Page[] {view, new WebClient(server.baseUri()).get("/"),
                 user.client().get("/note/edit?key=" + key), user.client().get("/note/delete?key=" + key)}) {
@@ -128,8 +126,8 @@ class SecurityIT {
         var user = Accounts.newUser(server, "ben");
         Page view = user.client().get("/note/view?key=" + createdNote(user));
         // A delete button value that is no comment id at all.
-        Page bad = user.client().postRaw(actionOf(view, "commentActions"),
-                withButton(view.form("commentActions").fields(), "commentActions:delete", "not-a-number"),
+        Page bad = user.client().postRaw(Forms.actionOf(view, "commentActions"),
+                Forms.withButton(view.form("commentActions").fields(), "commentActions:delete", "not-a-number"),
                 user.client().origin());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.title()).isEqualTo("Something went wrong");
@@ -137,8 +135,8 @@ class SecurityIT {
     }
 
     private static String createdNote(dev.notes.it.support.Accounts.User user) {
-        String key = uniqueKey("errors");
-        createNote(user.client(), key, "Errors", "");
+        String key = Notes.uniqueKey("errors");
+        Notes.create(user.client(), key, "Errors", "");
         return key;
     }
 }

@@ -12,13 +12,26 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Comments through the JSON API, as the page script uses it, and many at once straight into PostgreSQL. */
+/**
+ * Comments through the note page's form, through the JSON API as the page script uses it, and many
+ * at once straight into PostgreSQL.
+ */
 public final class Comments {
 
     private Comments() {
     }
 
-    /** Adds a comment as the client's logged-in user; its id. */
+    /**
+     * Adds a comment with the comment form of the note's page (no JavaScript), as the client's
+     * logged-in user; the note's page it returns to.
+     */
+    public static WebClient.Page addOnPage(WebClient browser, String key, String text) {
+        WebClient.Page page = browser.get("/note/view?key=" + key).form("commentForm").set("text", text).press("add");
+        assertThat(page.path()).isEqualTo("/note/view?key=" + key);
+        return page;
+    }
+
+    /** Adds a comment through the JSON API as the client's logged-in user; its id. */
     public static long add(WebClient client, String key, String text) {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri(path(key)))
                 .header("Content-Type", "application/json")

@@ -109,6 +109,16 @@ public final class WebClient {
     }
 
     /**
+     * A new client for {@code instance} with copies of this client's cookies: the same browser,
+     * another instance (as behind a load balancer without sticky sessions).
+     */
+    public WebClient sameBrowserOn(LibertyServer instance) {
+        WebClient other = new WebClient(instance.baseUri());
+        other.copyCookiesFrom(this);
+        return other;
+    }
+
+    /**
      * Opens a WebSocket to {@code path} with this client's cookies, as a page of {@code origin} would
      * (null: no Origin header, like a non-browser client).
      */
