@@ -16,7 +16,8 @@
  * <p>
  * Hostile clients are bounded by {@link dev.notes.platform.Settings.Live}: the
  * {@link dev.notes.live.LiveAdmissionFilter} caps the sockets per client address before the
- * handshake ({@link dev.notes.live.ClientSockets} counts them until they close); each connection's
+ * handshake ({@link dev.notes.live.ClientSockets} counts them until they close, and holds off for a
+ * while an address one of whose sockets flooded, its handshakes refused late); each connection's
  * messages are rate-limited (a token bucket, {@code MessageBudget}), its topics capped and counted
  * once, and its snapshots built only for a socket that is open and has not had that topic's
  * snapshot already.
