@@ -1,5 +1,7 @@
 package dev.notes.live;
 
+import dev.notes.event.NoteEvent;
+import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,15 +30,17 @@ public class LiveDelivery {
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
     private int maxTopics;
     private SnapshotCache snapshots;
+    private NoteCount noteCount;
 
     LiveDelivery() {
         // for the container's proxy
     }
 
     @Inject
-    LiveDelivery(Settings settings, SnapshotCache snapshots) {
+    LiveDelivery(Settings settings, SnapshotCache snapshots, NoteCount noteCount) {
         this.maxTopics = settings.live().maxTopics();
         this.snapshots = snapshots;
+        this.noteCount = noteCount;
     }
 
     void add(LiveConnection connection) {
@@ -89,8 +93,15 @@ public class LiveDelivery {
         }
     }
 
-    /** Queues the event on every connection subscribed to one of its topics. */
+    /**
+     * Queues the event on every connection subscribed to one of its topics. Every event of the
+     * cluster passes here once on each instance, so this is also where the count of notes learns
+     * that it changed.
+     */
     public void deliver(LiveEvent event) {
+        if (event.event() instanceof NoteEvent note && note.kind() != NoteEvent.Kind.UPDATED) {
+            noteCount.changed();
+        }
         for (String topic : LiveMessages.topicsOf(event.event())) {
             Set<LiveConnection> listeners = subscribers.get(topic);
             if (listeners == null || listeners.isEmpty()) {
@@ -117,11 +128,12 @@ public class LiveDelivery {
 
     /**
      * Events may have been missed (Redis was away): every connection is told to resubscribe, and
-     * the fresh snapshots bring it up to date. Fresh: the kept snapshots are forgotten first, since
-     * they may lack what was missed.
+     * the fresh snapshots bring it up to date. Fresh: the kept snapshots (and the count of notes)
+     * are forgotten first, since they may lack what was missed.
      */
     public void resynchronise() {
         snapshots.clear();
+        noteCount.changed();
         String message = LiveMessages.resync();
         for (LiveConnection connection : connections) {
             connection.resync(message);

@@ -8,7 +8,9 @@
  * delivery fans each event out to the connections subscribed to its topics ({@code home},
  * {@code note:<key>}), each connection with its own bounded, serialised send queue. A {@code home}
  * snapshot is the subscriber's page of the list, named by a page cursor in the subscription; the
- * browser places each note event on its page or only counts it.
+ * browser places each note event on its page or only counts it. Since every event passes the
+ * delivery of every instance, the delivery also tells the {@link dev.notes.note.NoteCount} when a
+ * note was created or deleted, or events may have been missed.
  * <p>
  * Snapshots (a note's carries its newest 50 comments and their count) are built once per instance
  * for all the subscribers that ask at the same last event id, and kept briefly

@@ -37,6 +37,9 @@ public class NoteService {
     @Inject
     private Event<DomainEvent> events;
 
+    @Inject
+    private NoteCount noteCount;
+
     /** Notes per page of the list by title. */
     public static final int PAGE_SIZE = 50;
 
@@ -85,9 +88,10 @@ public class NoteService {
         }
         List<NoteSummary> notes = new ArrayList<>(rows.subList(0, PAGE_SIZE));
         Collections.reverse(notes);
-        return new TitlePage(notes, true, followed, count());
+        return new TitlePage(notes, true, followed, noteCount.current());
     }
 
+    /** Counted now; the pages take it from {@link NoteCount}, which counts far less often. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count() {
         return em.createNamedQuery(Note.COUNT, Long.class).getSingleResult();
@@ -104,7 +108,7 @@ public class NoteService {
 
     private TitlePage forward(List<NoteSummary> rows, boolean hasPrevious) {
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return new TitlePage(hasNext ? rows.subList(0, PAGE_SIZE) : rows, hasPrevious, hasNext, count());
+        return new TitlePage(hasNext ? rows.subList(0, PAGE_SIZE) : rows, hasPrevious, hasNext, noteCount.current());
     }
 
     /** The notes that still exist among the keys, in the keys' order. */

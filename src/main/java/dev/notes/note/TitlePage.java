@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One page of the notes by title (at most {@link NoteService#PAGE_SIZE}), whether notes come
- * before and after it, and how many notes there are in all.
+ * before and after it, and how many notes there are in all (as {@link NoteCount} knows it).
  */
 public record TitlePage(List<NoteSummary> notes, boolean hasPrevious, boolean hasNext, long total)
         implements Serializable {

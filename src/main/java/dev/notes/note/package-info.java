@@ -5,7 +5,8 @@
  * The list by title comes a {@link dev.notes.note.TitlePage} at a time, by keyset: a page starts
  * after (or ends before) a {@link dev.notes.note.PageCursor}, a lower-case title and key that the
  * database's index on {@code (title_sort, note_key)} finds directly, so pages stay put while notes
- * come and go and no query counts the rows before a page. Search is a port,
+ * come and go and no query counts the rows before a page. The total is {@link dev.notes.note.NoteCount}'s,
+ * counted again only after a reported change or when 10 s old, not on every view. Search is a port,
  * {@link dev.notes.note.NoteSearch}, with an adapter per database ({@code FullTextNoteSearch} on
  * PostgreSQL's full-text index, {@code WordMatchNoteSearch} on H2) that {@code NoteSearches} picks
  * by the {@link dev.notes.platform.DatabaseDialect}.

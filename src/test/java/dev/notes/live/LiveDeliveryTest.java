@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.event.CommentEvent;
 import dev.notes.event.NoteEvent;
+import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ class LiveDeliveryTest {
     private static final Instant NOW = Instant.parse("2026-11-29T14:05:31Z");
 
     private final LiveDelivery delivery = new LiveDelivery(
-            Settings.from(name -> Optional.ofNullable(Map.of("LIVE_MAX_TOPICS", "3").get(name))), new SnapshotCache());
+            Settings.from(name -> Optional.ofNullable(Map.of("LIVE_MAX_TOPICS", "3").get(name))), new SnapshotCache(),
+            new NoteCount());
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @AfterEach
