@@ -57,6 +57,10 @@ final class Benchmark {
     private static final String HOME_PAGE = "anonymous GET /";
     private static final String QUIET_NOTE_PAGE = "anonymous note page without comments";
     private static final String BUSIEST_NOTE_PAGE = "anonymous note page with the most comments";
+    private static final String RARE_WORD_SEARCH = "anonymous search for a word of the seed's notes only";
+    private static final String COMMON_WORD_SEARCH = "anonymous search for a word of almost every note";
+    /** Comments of the busiest note at the seed's size: a full page (50) and older ones behind "Show older". */
+    private static final int COMMENTS_AT_SEED_SIZE = 60;
 
     /**
      * What the smoke test checks besides the report: nothing failed or went missing, and the
@@ -947,54 +951,58 @@ final class Benchmark {
 
     /**
      * The pages and snapshots whose cost may grow with the data, measured at the seed's size, then
-     * again after the database has grown. The note without comments is the same note both times;
-     * the note with the most comments is the seed's first one, then a note added with thousands.
+     * again after the database has grown. Each page is the same both times: the note without
+     * comments; the note page's note, topped up to a page of comments and more, then to thousands;
+     * a search for a word only the seed's notes have (a page or two of results at both sizes) and
+     * one for a word nearly every note has (ranked among at most 1,000 candidates at any size).
      */
     private void growth() {
         if (!wrkInstalled("Growth")) {
             return;
         }
         BulkNotes bulk = new BulkNotes(database);
-        SizeFigures seeded = measureAtThisSize(bulk.notes(), notePageKey);
+        bulk.addComments(notePageKey, COMMENTS_AT_SEED_SIZE - settings.comments(), writerName);
+        bulk.analyze();
+        SizeFigures seeded = measureAtThisSize(bulk.notes());
         long start = System.nanoTime();
-        String longThreadKey = grow(bulk);
+        grow(bulk);
         double growSeconds = (System.nanoTime() - start) / 1e9;
-        SizeFigures grown = measureAtThisSize(bulk.notes(), longThreadKey);
+        SizeFigures grown = measureAtThisSize(bulk.notes());
         reportGrowth(seeded, grown);
         report.setting("growth", String.format(Locale.ROOT, "measured at %,d notes (the seed, with what earlier scenarios"
                 + " added), then at %,d: notes and comments added by SQL in %.1f s, then ANALYZE; note without comments:"
-                + " the seed's second at both sizes; note with the most comments: the seed's first (%d comments), then"
-                + " one added with %,d; anonymous, wrk c=%d, warm-up %d s per page and size, %d rounds of %d s",
-                seeded.notes(), grown.notes(), growSeconds, settings.comments(), settings.longThreadComments(),
+                + " the seed's second; note with the most comments: the seed's first, with %d comments, then %,d;"
+                + " searches: q=benchmark (in the seed's notes only), q=the (in almost all); anonymous, wrk c=%d,"
+                + " warm-up %d s per page and size, %d rounds of %d s",
+                seeded.notes(), grown.notes(), growSeconds, COMMENTS_AT_SEED_SIZE, settings.longThreadComments(),
                 settings.concurrencies().get(0), settings.warmUp().toSeconds(), settings.rounds(),
                 settings.round().toSeconds()));
     }
 
     /**
-     * Adds notes up to the grown size, one of them with many comments, as one SQL statement each
-     * (the application would take the better part of an hour); the key of the note with comments.
+     * Adds notes up to the grown size and comments to the note page's note up to the long thread's
+     * size, as one SQL statement each (the application would take the better part of an hour).
      */
-    private String grow(BulkNotes bulk) {
-        String longThreadPrefix = "long-thread-" + run + "-";
-        bulk.addNotes("g-" + run + "-", (int) Math.max(0, settings.grownNotes() - bulk.notes() - 1), writerName);
-        bulk.addNotes(longThreadPrefix, 1, writerName);
-        bulk.addComments(longThreadPrefix + 1, settings.longThreadComments(), writerName);
+    private void grow(BulkNotes bulk) {
+        bulk.addNotes("g-" + run + "-", (int) Math.max(0, settings.grownNotes() - bulk.notes()), writerName);
+        bulk.addComments(notePageKey, settings.longThreadComments() - COMMENTS_AT_SEED_SIZE, writerName);
         bulk.analyze();
-        return longThreadPrefix + 1;
     }
 
-    private SizeFigures measureAtThisSize(long notes, String busiestNoteKey) {
+    private SizeFigures measureAtThisSize(long notes) {
         List<PageUnderLoad> pages = List.of(
                 new PageUnderLoad(HOME_PAGE, a.uri("/"), List.of()),
                 new PageUnderLoad(QUIET_NOTE_PAGE, a.uri("/note/view?key=" + seedKey(2)), List.of()),
-                new PageUnderLoad(BUSIEST_NOTE_PAGE, a.uri("/note/view?key=" + busiestNoteKey), List.of()));
+                new PageUnderLoad(BUSIEST_NOTE_PAGE, a.uri("/note/view?key=" + notePageKey), List.of()),
+                new PageUnderLoad(RARE_WORD_SEARCH, a.uri("/note/search?q=benchmark"), List.of()),
+                new PageUnderLoad(COMMON_WORD_SEARCH, a.uri("/note/search?q=the"), List.of()));
         Map<String, Long> bytes = new LinkedHashMap<>();
         for (PageUnderLoad page : pages) {
             bytes.put(page.name() + ": response bytes", responseBytes(page.url()));
         }
         bytes.put("home snapshot on /live: bytes", LiveLoad.snapshotBytes(a.baseUri(), "home"));
         bytes.put("note:<key> snapshot of the note with the most comments: bytes",
-                LiveLoad.snapshotBytes(a.baseUri(), "note:" + busiestNoteKey));
+                LiveLoad.snapshotBytes(a.baseUri(), "note:" + notePageKey));
         return new SizeFigures(notes, warmUpAndMeasure(pages, List.of(settings.concurrencies().get(0))), bytes);
     }
 
@@ -1002,7 +1010,7 @@ final class Benchmark {
     private void reportGrowth(SizeFigures seeded, SizeFigures grown) {
         String small = String.format(Locale.ROOT, "%,d notes", seeded.notes());
         String large = String.format(Locale.ROOT, "%,d notes", grown.notes());
-        for (String page : List.of(HOME_PAGE, QUIET_NOTE_PAGE, BUSIEST_NOTE_PAGE)) {
+        for (String page : List.of(HOME_PAGE, QUIET_NOTE_PAGE, BUSIEST_NOTE_PAGE, RARE_WORD_SEARCH, COMMON_WORD_SEARCH)) {
             String load = page + ", c=" + settings.concurrencies().get(0);
             String name = load + ": throughput";
             Spread before = throughput(seeded.throughput().get(load));
