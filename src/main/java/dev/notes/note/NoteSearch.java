@@ -12,7 +12,11 @@ package dev.notes.note;
 public interface NoteSearch {
 
     int MAX_PAGES = 10;
-    int MAX_CANDIDATES = 1_000;
+    /**
+     * As many as the pages can show: ranking more would only choose among notes nobody can page
+     * to, and each candidate costs its ranking (for a word in nearly every note, all of them).
+     */
+    int MAX_CANDIDATES = MAX_PAGES * NoteService.PAGE_SIZE;
 
     /** {@code page} from 1 to {@link #MAX_PAGES}; an empty query finds nothing. */
     SearchResults search(SearchQuery query, int page);
