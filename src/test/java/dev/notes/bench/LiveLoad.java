@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Many browsers' live connections at once: asynchronous JDK WebSocket clients on one HttpClient,
- * each subscribed to topics and noting when each marked event reached it, and how often.
+ * each subscribed to topics (or to none on the Spring peer, which sends every change to every
+ * socket) and noting when each marked event reached it, and how often.
  * A marker is a unique string inside the event (a note title, a comment text).
  */
 final class LiveLoad implements AutoCloseable {

@@ -254,12 +254,14 @@ final class SpringPeer implements AutoCloseable {
         }
 
         /**
-         * Saves a note as its edit form does, with a session's cookie: the form fetched for its CSRF
-         * token first, outside the timing; when the POST was sent, and how long it took until its 302.
+         * Saves a note, new or not, as its edit form does, with a session's cookie: the form fetched
+         * for its CSRF token first, outside the timing (the new note's form, since the token is the
+         * session's and a key not saved yet has no edit page); when the POST was sent, and how long
+         * it took until its 302.
          */
         Save save(String cookie, String key, String title, String body) {
             Browser browser = new Browser(cookie);
-            String form = browser.get("/notes/edit?key=" + key).body();
+            String form = browser.get("/notes/edit").body();
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("_csrf", csrf(form));
             fields.put("key", key);
