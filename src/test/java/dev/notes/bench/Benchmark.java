@@ -803,7 +803,7 @@ final class Benchmark {
         }
         lostEvents += missing;
         String remark = "a note saved by its form on one instance (Notes: a, the peer: its first), the frame at a client"
-                + " of the other; " + settings.rounds() + " rounds of " + settings.latencySamples() + " saves";
+                + " of the other; rounds: " + settings.rounds() + ", each of " + settings.latencySamples() + " saves";
         comparison.add("note saved on one instance → frame on the other: p50", Spread.of(notesP50), Spread.of(peerP50),
                 "ms", Better.LOWER, remark);
         comparison.add("note saved on one instance → frame on the other: p99", Spread.of(notesP99), Spread.of(peerP99),

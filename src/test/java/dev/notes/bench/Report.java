@@ -113,12 +113,12 @@ final class Report {
                     .append(" | ").append(v.rounds())
                     .append(" | ").append(figure.goal() == null ? "" : figure.goal()).append(" |\n");
         }
+        if (plotFile != null) {
+            md.append("\n![Latency of a change reaching a browser](").append(plotFile).append(")\n");
+        }
         for (Section extra : sections) {
             md.append("\n## ").append(extra.table().title()).append("\n\n").append(extra.introduction()).append("\n");
             appendRows(md, extra.table());
-        }
-        if (plotFile != null) {
-            md.append("\n![Latency of a change reaching a browser](").append(plotFile).append(")\n");
         }
         if (!profiles.isEmpty() || !tables.isEmpty()) {
             md.append("\n## ").append(PROFILES_SECTION).append("\n\n")
