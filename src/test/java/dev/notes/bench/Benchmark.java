@@ -1,5 +1,6 @@
 package dev.notes.bench;
 
+import dev.notes.bench.PeerComparison.Better;
 import dev.notes.bench.Stats.Spread;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,12 +63,15 @@ final class Benchmark {
     private static final String COMMON_WORD_SEARCH = "anonymous search for a word of almost every note";
     /** Comments of the busiest note at the seed's size: a full page (50) and older ones behind "Show older". */
     private static final int COMMENTS_AT_SEED_SIZE = 60;
+    private static final String PEER = "Spring peer: ";
+    private static final String LOGGED_IN_NOTE_PAGE = "logged-in note page";
 
     /**
-     * What the smoke test checks besides the report: nothing failed or went missing, and the
-     * attacker (when the hostile scenario ran) was answered at all.
+     * What the smoke test checks besides the report: nothing failed or went missing, the attacker
+     * (when the hostile scenario ran) was answered at all, and what was compared with the Spring peer.
      */
-    record Outcome(Report report, long failedRequests, long lostEvents, long duplicateEvents, long attackerAnswers) {
+    record Outcome(Report report, long failedRequests, long lostEvents, long duplicateEvents, long attackerAnswers,
+            PeerComparison comparison) {
     }
 
     /** Liberty keys a session attribute as "session id.attribute name". */
@@ -99,6 +104,10 @@ final class Benchmark {
     private final List<Double> sameInstance = new ArrayList<>();
     private final List<Double> saveResponse = new ArrayList<>();
     private final List<Double> redisFloor = new ArrayList<>();
+    /** The Spring peer, when its folder is given (SpringPeer.configuredDirectory), and the figures beside it. */
+    private SpringPeer peer;
+    private List<String> peerCookies;
+    private final PeerComparison comparison = new PeerComparison();
 
     Benchmark(BenchSettings settings, Path output) {
         this.settings = settings;
@@ -124,6 +133,7 @@ final class Benchmark {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             report.note("The run stopped early: " + e);
+            reportComparison();
             report.write(output, null);
             throw e;
         } finally {
@@ -144,8 +154,9 @@ final class Benchmark {
                     .add("Redis PUBLISH → message (floor)", redisFloor)
                     .write(output.resolve(plot));
         }
+        reportComparison();
         report.write(output, plot);
-        return new Outcome(report, failedRequests, lostEvents, duplicateEvents, attackerAnswers);
+        return new Outcome(report, failedRequests, lostEvents, duplicateEvents, attackerAnswers, comparison);
     }
 
     // --- set-up: Redis, PostgreSQL, three Liberty instances, seeded notes
@@ -176,7 +187,8 @@ final class Benchmark {
         servers.add(single);
         long start = System.nanoTime();
         single.start();
-        report.add(FIGURE_5, "start to ready, first start (fresh server directory)", (System.nanoTime() - start) / 1e9, "s", "≤ 8 s");
+        double freshStart = (System.nanoTime() - start) / 1e9;
+        report.add(FIGURE_5, "start to ready, first start (fresh server directory)", freshStart, "s", "≤ 8 s");
         a = LibertyServer.withPostgres("notes-bench-a", database, clustered);
         b = LibertyServer.withPostgres("notes-bench-b", database, clustered);
         servers.add(a);
@@ -186,6 +198,43 @@ final class Benchmark {
         b.start();
         describeMachine();
         seed();
+        SpringPeer.configuredDirectory().ifPresent(directory -> setUpPeer(directory, freshStart));
+    }
+
+    /**
+     * The Spring peer beside the cluster: built, started (the first instance on an empty database,
+     * as Notes' instance single), seeded like Notes and logged in as many times as Notes' readers.
+     */
+    private void setUpPeer(Path source, double notesFreshStart) {
+        phase("setUp: Spring peer from " + source);
+        peer = SpringPeer.prepare(source, output.resolve("peer"), redisPort,
+                SpringPeer.notesJvmOptions(Path.of("liberty", "config", "jvm.options")));
+        double peerFreshStart = peer.first().start();
+        peer.seed(settings.notes());
+        peer.second().start();
+        peerCookies = new ArrayList<>();
+        for (int i = 0; i < settings.loggedInSessions(); i++) {
+            peerCookies.add(peer.first().logIn());
+        }
+        comparison.add("start, first (fresh; Notes: to ready, the peer: to the first 200 on GET /)",
+                Spread.single(notesFreshStart), Spread.single(peerFreshStart), "s", Better.LOWER,
+                "Notes' instance single (a fresh server directory); the peer's first instance (schema created by Flyway)");
+        report.setting("Spring peer", source + ", copied to " + output.resolve("peer") + " and built there; two instances"
+                + " with " + String.join(" ", peer.jvmOptions()) + " (Notes' jvm.options), its own database on the"
+                + " benchmark's PostgreSQL, Redis database " + SpringPeer.REDIS_DATABASE + " of the benchmark's Redis; seeded"
+                + " with " + settings.notes() + " notes like Notes' seed and the user me; " + peerCookies.size()
+                + " logged-in sessions on its first instance");
+    }
+
+    /** The comparison with the Spring peer, as a section of its own, when the peer ran. */
+    private void reportComparison() {
+        if (comparison.isEmpty() || !report.sections().isEmpty()) {
+            return;
+        }
+        report.section("Every figure that both Notes and the Spring peer show, from this run, on the same machine, data"
+                + " and load. The ratio is Notes ÷ peer, the median's, with the range of ratios the rounds allow. Which way"
+                + " is better is in the goal column: for throughput higher (Notes ahead at ≥ 1.2, the issue's goal for"
+                + " pages), for costs, memory and times lower (Notes ahead below 1).", comparison.table());
     }
 
     /** A second, plain web application on instance a, serving a static copy of the home page. */
@@ -258,7 +307,11 @@ final class Benchmark {
                 new PageUnderLoad("static file, same size", staticCopy, List.of()),
                 new PageUnderLoad("logged-in GET /, in-memory sessions (instance single)", single.uri("/"),
                         readerCookiesOnSingle));
-        Map<String, List<Wrk.Result>> results = warmUpAndMeasure(pages, settings.concurrencies());
+        List<PageUnderLoad> measured = new ArrayList<>(pages);
+        if (peer != null) {
+            measured.addAll(peerPages());
+        }
+        Map<String, List<Wrk.Result>> results = warmUpAndMeasure(measured, settings.concurrencies());
         Map<String, String> springGoal = Map.of("anonymous GET /", "≥ 685 req/s (1.2 × Spring peer's 571)",
                 "anonymous note page", "≥ 1,464 req/s (1.2 × 1,220)", "logged-in GET /", "≥ 662 req/s (1.2 × 552)");
         for (int connections : settings.concurrencies()) {
@@ -282,12 +335,98 @@ final class Benchmark {
                             .dividedBy(throughput(results.get(pages.get(4).name() + ", c=" + connections))),
                     "×", "≥ 0.8");
         }
+        if (peer != null) {
+            comparePages(results);
+        }
         profiledLoad("anonymous-home", "anonymous GET / on a, c=" + settings.concurrencies().get(0), pages.get(0));
         profiledLoad("logged-in-home", "logged-in GET / on a, c=" + settings.concurrencies().get(0), pages.get(2));
         report.add(FIGURE_1, "failed requests (all wrk runs)", failedRequests, "", "0");
         report.setting("load", "wrk " + settings.concurrencies() + " connections, 2 threads; warm-up "
                 + settings.warmUp().toSeconds() + " s per page, then " + settings.rounds() + " rounds of "
                 + settings.round().toSeconds() + " s per page and concurrency, interleaved");
+    }
+
+    /**
+     * The pages of Notes' figure 1 that the peer also has, on the peer's first instance, and Notes'
+     * logged-in note page, which figure 1 does not measure; named as in figure 1, the peer's with a prefix.
+     */
+    private List<PageUnderLoad> peerPages() {
+        String notePage = "/notes/view?key=" + PeerSeed.key(1);
+        return List.of(
+                new PageUnderLoad(LOGGED_IN_NOTE_PAGE, a.uri("/note/view?key=" + notePageKey), readerCookies),
+                new PageUnderLoad(PEER + HOME_PAGE, peer.first().uri("/"), List.of()),
+                new PageUnderLoad(PEER + "anonymous note page", peer.first().uri(notePage), List.of()),
+                new PageUnderLoad(PEER + "logged-in GET /", peer.first().uri("/"), peerCookies),
+                new PageUnderLoad(PEER + LOGGED_IN_NOTE_PAGE, peer.first().uri(notePage), peerCookies));
+    }
+
+    /** Page by page, Notes' throughput beside the peer's; then saving a note, and the memory the page load left. */
+    private void comparePages(Map<String, List<Wrk.Result>> results) {
+        String homeRemark = "Notes' home page lists the newest 50 notes at most, the peer's all (" + settings.notes()
+                + " seeded)";
+        String noteRemark = "Notes' note page also lists the note's comments (" + settings.comments()
+                + " seeded), the peer's has none";
+        Map<String, String> remarks = new LinkedHashMap<>();
+        remarks.put(HOME_PAGE, homeRemark);
+        remarks.put("anonymous note page", noteRemark);
+        remarks.put("logged-in GET /", homeRemark + "; " + settings.loggedInSessions() + " sessions in turn on each side");
+        remarks.put(LOGGED_IN_NOTE_PAGE, noteRemark + "; " + settings.loggedInSessions() + " sessions in turn on each side");
+        for (int connections : settings.concurrencies()) {
+            for (Map.Entry<String, String> page : remarks.entrySet()) {
+                String load = page.getKey() + ", c=" + connections;
+                comparison.add(load + ": throughput", throughput(results.get(load)),
+                        throughput(results.get(PEER + load)), "req/s", Better.HIGHER, page.getValue());
+            }
+        }
+        compareSaves();
+        comparison.add("resident memory per instance after the page load (min–max: the loaded instance and the other)",
+                Spread.of(List.of(rss(a.pid()) / 1024.0 / 1024, rss(b.pid()) / 1024.0 / 1024)),
+                Spread.of(List.of(rss(peer.first().pid()) / 1024.0 / 1024, rss(peer.second().pid()) / 1024.0 / 1024)),
+                "MiB", Better.LOWER, "Notes: a (loaded) and b; the peer: its first (loaded) and second instance");
+    }
+
+    /**
+     * Saving a note, one client saving one after another on each side: the edit form fetched first
+     * (its view state, the peer's CSRF token), outside the timing, then its POST timed until the
+     * redirect that answers it. A warm-up of as many saves, then the rounds, Notes and the peer in turn.
+     */
+    private void compareSaves() {
+        int saves = settings.sessionSamples();
+        String notesKey = seedKey(2);
+        String peerKey = PeerSeed.key(2);
+        for (int i = 0; i < saves; i++) {
+            saveOnNotes(notesKey, "Warm-up " + i);
+            peer.first().save(peerCookies.get(0), peerKey, "Warm-up " + i, PeerSeed.BODY);
+        }
+        List<Double> notesRate = new ArrayList<>();
+        List<Double> peerRate = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            double notesMillis = 0;
+            double peerMillis = 0;
+            for (int i = 0; i < saves; i++) {
+                notesMillis += saveOnNotes(notesKey, String.format("Note 002 about the benchmark, save %d-%d", round, i));
+            }
+            for (int i = 0; i < saves; i++) {
+                peerMillis += peer.first().save(peerCookies.get(0), peerKey,
+                        String.format("Note 002 about the benchmark, save %d-%d", round, i), PeerSeed.BODY).responseMillis();
+            }
+            notesRate.add(saves / (notesMillis / 1000));
+            peerRate.add(saves / (peerMillis / 1000));
+        }
+        comparison.add("saving a note: saves per second, one client, one after another", Spread.of(notesRate),
+                Spread.of(peerRate), "saves/s", Better.HIGHER, "Notes: POST of the Faces edit form on a (the Post/Redirect/Get"
+                        + " redirect); the peer: POST /notes/save on its first instance (302); " + saves + " saves per round");
+    }
+
+    /** One save of Notes' edit form on a, as the writer; the milliseconds its POST took until the redirect. */
+    private double saveOnNotes(String key, String title) {
+        WebClient.Form form = writer.get("/note/edit?key=" + key).form("noteForm").set("title", title)
+                .set("body", PeerSeed.BODY);
+        long start = System.nanoTime();
+        Page answer = form.pressRaw("save");
+        double millis = (System.nanoTime() - start) / 1e6;
+        expect(answer.isRedirect(), "saving note " + key + " answered " + answer.status());
+        return millis;
     }
 
     /**
@@ -383,7 +522,10 @@ final class Benchmark {
             report.add(FIGURE_2, "logged-in page view: bytes read from Redis", loggedIn.bytesOut() / (double) views, "B", null);
             report.add(FIGURE_2, "logged-in page view: Redis commands executed (INFO; those inside scripts included)",
                     loggedIn.commands() / (double) views, "", null);
-            traceLoggedInViews(http, Math.min(views, TRACED_VIEWS));
+            List<RedisProbe.Command> traced = traceLoggedInViews(http, Math.min(views, TRACED_VIEWS));
+            if (peer != null) {
+                compareSessionCost(probe, http, idle, loggedIn, traced);
+            }
             report.setting("Redis", "redis " + probe.info("redis_version") + " (embedded-redis, port " + redisPort
                     + "); bytes from INFO total_net_input_bytes deltas over " + views
                     + " sequential views, minus the same time idle");
@@ -401,7 +543,7 @@ final class Benchmark {
      * What Redis is asked to do for a logged-in page view, command by command (Redis's MONITOR): the
      * breakdown behind the bytes and round trips above.
      */
-    private void traceLoggedInViews(HttpClient http, int views) {
+    private List<RedisProbe.Command> traceLoggedInViews(HttpClient http, int views) {
         List<RedisProbe.Command> commands = RedisProbe.monitor(redisPort, 100_000, () -> viewHomeLoggedIn(http, views));
         Map<String, long[]> byKind = new TreeMap<>();
         for (RedisProbe.Command command : commands) {
@@ -421,6 +563,40 @@ final class Benchmark {
         report.table(new Report.Table("Redis commands per logged-in page view, by kind (MONITOR over " + views
                 + " views on a, all clients; commands inside Redisson's scripts cost no round trip and no request bytes)",
                 List.of("command", "per view", "request bytes per view"), rows));
+        return commands;
+    }
+
+    /**
+     * The same views on the peer's first instance, with the peer's sessions in turn: Redis's counters
+     * over as many views (Notes idle meanwhile), and its round trips from MONITOR, counted in the
+     * peer's database only, as Notes' are counted outside it.
+     */
+    private void compareSessionCost(RedisProbe probe, HttpClient http, RedisTraffic idle, RedisTraffic notes,
+            List<RedisProbe.Command> notesTraced) {
+        int views = settings.sessionSamples();
+        RedisTraffic peerTraffic = RedisTraffic.measure(probe, () -> viewPeerHomeLoggedIn(http, views)).minusIdle(idle);
+        int tracedViews = Math.min(views, TRACED_VIEWS);
+        List<RedisProbe.Command> peerTraced = RedisProbe.monitor(redisPort, 100_000, () -> viewPeerHomeLoggedIn(http, tracedViews));
+        String remark = "Notes: Liberty's sessionCache over Redisson (JCache); the peer: Spring Session Data Redis";
+        comparison.add("logged-in page view: bytes written to Redis", Spread.single(notes.bytesIn() / views),
+                Spread.single(peerTraffic.bytesIn() / views), "B", Better.LOWER, remark + "; INFO counters over " + views + " views");
+        comparison.add("logged-in page view: bytes read from Redis", Spread.single(notes.bytesOut() / views),
+                Spread.single(peerTraffic.bytesOut() / views), "B", Better.LOWER, "INFO counters over " + views + " views");
+        comparison.add("logged-in page view: Redis round trips (requests sent)",
+                Spread.single(roundTrips(notesTraced, database -> database != SpringPeer.REDIS_DATABASE) / (double) tracedViews),
+                Spread.single(roundTrips(peerTraced, database -> database == SpringPeer.REDIS_DATABASE) / (double) tracedViews),
+                "", Better.LOWER, "MONITOR over " + tracedViews + " views; commands inside Redisson's scripts cost none");
+    }
+
+    private static long roundTrips(List<RedisProbe.Command> commands, IntPredicate database) {
+        return commands.stream().filter(command -> !command.fromScript() && database.test(command.database())).count();
+    }
+
+    /** Home page views on the peer's first instance, one after another, each with the next of the peer's sessions. */
+    private void viewPeerHomeLoggedIn(HttpClient http, int views) {
+        for (int i = 0; i < views; i++) {
+            send(http, HttpRequest.newBuilder(peer.first().uri("/")).header("Cookie", peerCookies.get(i % peerCookies.size())));
+        }
     }
 
     /**
@@ -577,6 +753,61 @@ final class Benchmark {
         report.add(FIGURE_3, "events not delivered (of " + 2 * settings.rounds() * settings.latencySamples() + ")", missing, "", "0");
         report.setting("latency", settings.rounds() + " rounds of " + settings.latencySamples()
                 + " comments saved one after another through the JSON API on a; one client on a and one on b");
+        if (peer != null) {
+            compareSaveToFrame();
+        }
+    }
+
+    /**
+     * A note saved on one instance → its frame at a client of the other, on both sides alike (the
+     * peer has no comments, so Notes saves notes here too): Notes' edit form on a, a client on b
+     * subscribed to the home topic; the peer's form on its first instance, a client on its second.
+     * Each from the moment the POST is sent; rounds of Notes and the peer in turn.
+     */
+    private void compareSaveToFrame() {
+        String notesKey = seedKey(3);
+        String peerKey = PeerSeed.key(3);
+        List<Double> notesP50 = new ArrayList<>();
+        List<Double> notesP99 = new ArrayList<>();
+        List<Double> peerP50 = new ArrayList<>();
+        List<Double> peerP99 = new ArrayList<>();
+        long missing = 0;
+        try (LiveLoad onB = LiveLoad.open(List.of(b.baseUri()), 1, List.of("home"));
+                LiveLoad onPeer = LiveLoad.open(List.of(peer.second().baseUri()), 1, List.of())) {
+            for (int round = 0; round < settings.rounds(); round++) {
+                List<Double> notes = new ArrayList<>();
+                List<Double> peers = new ArrayList<>();
+                for (int i = 0; i < settings.latencySamples(); i++) {
+                    String marker = "bench-note-save-" + round + "-" + i + "-" + run;
+                    WebClient.Form form = writer.get("/note/edit?key=" + notesKey).form("noteForm").set("title", marker);
+                    long sent = System.nanoTime();
+                    expect(form.pressRaw("save").isRedirect(), "saving note " + notesKey + " for the latency failed");
+                    List<Double> arrived = onB.awaitEverywhere(marker, sent, Duration.ofSeconds(10));
+                    missing += 1 - arrived.size();
+                    notes.addAll(arrived);
+                    onB.forget(marker);
+                }
+                for (int i = 0; i < settings.latencySamples(); i++) {
+                    String marker = "bench-peer-save-" + round + "-" + i + "-" + run;
+                    SpringPeer.Save save = peer.first().save(peerCookies.get(0), peerKey, marker, PeerSeed.BODY);
+                    List<Double> arrived = onPeer.awaitEverywhere(marker, save.sentNanos(), Duration.ofSeconds(10));
+                    missing += 1 - arrived.size();
+                    peers.addAll(arrived);
+                    onPeer.forget(marker);
+                }
+                notesP50.add(Stats.percentile(notes, 50));
+                notesP99.add(Stats.percentile(notes, 99));
+                peerP50.add(Stats.percentile(peers, 50));
+                peerP99.add(Stats.percentile(peers, 99));
+            }
+        }
+        lostEvents += missing;
+        String remark = "a note saved by its form on one instance (Notes: a, the peer: its first), the frame at a client"
+                + " of the other; rounds: " + settings.rounds() + ", each of " + settings.latencySamples() + " saves";
+        comparison.add("note saved on one instance → frame on the other: p50", Spread.of(notesP50), Spread.of(peerP50),
+                "ms", Better.LOWER, remark);
+        comparison.add("note saved on one instance → frame on the other: p99", Spread.of(notesP99), Spread.of(peerP99),
+                "ms", Better.LOWER, remark);
     }
 
     /**
@@ -614,13 +845,13 @@ final class Benchmark {
         for (int clients : settings.fanOutClients()) {
             long before = rss(a) + rss(b);
             long connectStart = System.nanoTime();
+            List<Double> p99 = new ArrayList<>();
             try (LiveLoad load = LiveLoad.open(List.of(a.baseUri(), b.baseUri()), clients, List.of("home"))) {
                 double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
                 pause(Duration.ofSeconds(2));
                 long after = rss(a) + rss(b);
                 List<Double> first = new ArrayList<>();
                 List<Double> p50 = new ArrayList<>();
-                List<Double> p99 = new ArrayList<>();
                 List<Double> max = new ArrayList<>();
                 for (int round = 0; round < settings.fanOutRounds(); round++) {
                     List<Double> latencies = fanOutRound(load, clients, round, round % 2 == 0 ? writer : writerOnB);
@@ -651,9 +882,38 @@ final class Benchmark {
                 report.add(FIGURE_4, name + ": resident memory per connection (both instances)",
                         (after - before) / 1024.0 / clients, "KiB", null);
             }
+            if (peer != null && clients == settings.fanOutClients().get(0)) {
+                compareFanOut(clients, Spread.of(p99));
+            }
         }
         report.setting("fan-out", settings.fanOutRounds() + " rounds per size; one new note per round, saved"
                 + " alternately through a and b; clients subscribed to the home topic, half on each instance");
+    }
+
+    /**
+     * The same fan-out on the peer, after Notes' sockets have closed: as many sockets, half on each
+     * instance, and as many rounds, each a new note saved alternately through either instance.
+     */
+    private void compareFanOut(int clients, Spread notesP99) {
+        List<Double> p99 = new ArrayList<>();
+        try (LiveLoad load = LiveLoad.open(peer.baseUris(), clients, List.of())) {
+            pause(Duration.ofSeconds(2));
+            for (int round = 0; round < settings.fanOutRounds(); round++) {
+                String marker = "bench-peer-fanout-" + clients + "-" + round + "-" + run;
+                SpringPeer.Instance through = round % 2 == 0 ? peer.first() : peer.second();
+                SpringPeer.Save save = through.save(peerCookies.get(0), "f" + clients + "-" + round + "-" + run, marker, "");
+                List<Double> latencies = load.awaitEverywhere(marker, save.sentNanos(), Duration.ofSeconds(30));
+                lostEvents += clients - latencies.size();
+                duplicateEvents += load.duplicates(marker);
+                load.forget(marker);
+                p99.add(Stats.percentile(latencies, 99));
+                pause(Duration.ofMillis(500));
+            }
+            failedRequests += load.errors();
+        }
+        comparison.add(String.format("fan-out to %,d sockets over both instances: p99", clients), notesP99, Spread.of(p99),
+                "ms", Better.LOWER, settings.fanOutRounds() + " rounds, each a new note saved alternately through either"
+                        + " instance; Notes' clients subscribed to the home topic, the peer's get every change unasked");
     }
 
     /** One new note, saved through the given client; how long each live client took to see it. */
@@ -678,18 +938,50 @@ final class Benchmark {
         single.stop();
         long start = System.nanoTime();
         single.start();
-        report.add(FIGURE_5, "start to ready, restart", (System.nanoTime() - start) / 1e9, "s", "≤ 8 s");
+        double restart = (System.nanoTime() - start) / 1e9;
+        report.add(FIGURE_5, "start to ready, restart", restart, "s", "≤ 8 s");
         pause(Duration.ofSeconds(5));
-        report.add(FIGURE_5, "resident memory, idle after start", rss(single) / 1024.0 / 1024, "MiB", null);
+        double idle = rss(single) / 1024.0 / 1024;
+        report.add(FIGURE_5, "resident memory, idle after start", idle, "MiB", null);
         new WebClient(single.baseUri()).get("/");
+        double withClients;
         try (LiveLoad load = LiveLoad.open(List.of(single.baseUri()), settings.footprintClients(), List.of("home"))) {
             pause(Duration.ofSeconds(2));
-            report.add(FIGURE_5, String.format("resident memory with %,d live clients", load.size()),
-                    rss(single) / 1024.0 / 1024, "MiB", "≤ 300 MiB");
+            withClients = rss(single) / 1024.0 / 1024;
+            report.add(FIGURE_5, String.format("resident memory with %,d live clients", load.size()), withClients, "MiB",
+                    "≤ 300 MiB");
+        }
+        if (peer != null) {
+            compareFootprint(restart, idle, withClients);
         }
         profileStartAndMemory();
         report.setting("JVM", "servers: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + " with liberty/config/jvm.options, as the container image: " + String.join(" ", jvmOptions()));
+    }
+
+    /**
+     * The same on the peer's first instance: restarted (its database and Redis as they are, like
+     * Notes' single), idle for as long, then with as many live sockets.
+     */
+    private void compareFootprint(double notesRestart, double notesIdle, double notesWithClients) {
+        peer.first().stop();
+        double restart = peer.first().start();
+        pause(Duration.ofSeconds(5));
+        double idle = rss(peer.first().pid()) / 1024.0 / 1024;
+        double withClients;
+        try (LiveLoad load = LiveLoad.open(List.of(peer.first().baseUri()), settings.footprintClients(), List.of())) {
+            pause(Duration.ofSeconds(2));
+            withClients = rss(peer.first().pid()) / 1024.0 / 1024;
+            failedRequests += load.errors();
+        }
+        String instances = "Notes' instance single (in-memory sessions), the peer's first instance";
+        comparison.add("start, restart (Notes: to ready, the peer: to the first 200 on GET /)", Spread.single(notesRestart),
+                Spread.single(restart), "s", Better.LOWER, instances);
+        comparison.add("resident memory, idle after the restart", Spread.single(notesIdle), Spread.single(idle), "MiB",
+                Better.LOWER, instances);
+        comparison.add(String.format("resident memory with %,d live sockets", settings.footprintClients()),
+                Spread.single(notesWithClients), Spread.single(withClients), "MiB", Better.LOWER, instances
+                        + "; Notes' clients subscribed to the home topic");
     }
 
     /**
@@ -1100,7 +1392,12 @@ final class Benchmark {
 
     /** Resident set size of a server's JVM, in bytes, from /proc. */
     private static long rss(LibertyServer server) {
-        String line = firstLineStartingWith(Path.of("/proc/" + server.pid() + "/status"), "VmRSS:");
+        return rss(server.pid());
+    }
+
+    /** Resident set size of a process, in bytes, from /proc. */
+    private static long rss(long pid) {
+        String line = firstLineStartingWith(Path.of("/proc/" + pid + "/status"), "VmRSS:");
         return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
     }
 
@@ -1138,7 +1435,7 @@ final class Benchmark {
         }
     }
 
-    private static void pause(Duration duration) {
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
         } catch (InterruptedException e) {
@@ -1148,6 +1445,13 @@ final class Benchmark {
     }
 
     private void tearDown() {
+        if (peer != null) {
+            try {
+                peer.close();
+            } catch (RuntimeException e) {
+                report.note("Stopping the Spring peer failed: " + e.getMessage());
+            }
+        }
         for (LibertyServer server : servers) {
             try {
                 server.stop();

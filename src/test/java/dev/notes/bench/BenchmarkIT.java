@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * The benchmark harness, end to end. In the build it runs as a seconds-long smoke ({@code
  * notes.bench.mode} unset), so the harness cannot rot; {@code bench/run} runs it in full. It checks
  * that every figure of the scenarios run (all unless {@code notes.bench.scenarios} names some) was
- * measured and that nothing failed or got lost, never how fast anything was.
+ * measured and that nothing failed or got lost, never how fast anything was; with the Spring peer
+ * ({@code NOTES_PEER_DIR}), that each figure compared was measured on both sides.
  */
 class BenchmarkIT {
 
@@ -75,6 +76,20 @@ class BenchmarkIT {
             assertThat(report).contains("## " + Report.PROFILES_SECTION);
             assertThat(outcome.report().profiles())
                     .anySatisfy(profile -> assertThat(profile.samples()).as(profile.scenario()).isPositive());
+        }
+        if (SpringPeer.configuredDirectory().isPresent()) {
+            assertThat(report).contains("## " + PeerComparison.TITLE);
+            assertThat(outcome.comparison().rows()).as("figures compared with the Spring peer")
+                    .anySatisfy(row -> assertThat(row.figure()).startsWith("start, first"))
+                    .allSatisfy(row -> assertThat(row.ratio().rounds()).as(row.figure()).isPositive());
+            if (settings.runs("pages") && Wrk.installed()) {
+                assertThat(outcome.comparison().rows()).extracting(PeerComparison.Row::figure)
+                        .anySatisfy(name -> assertThat(name).startsWith("anonymous GET /, c="))
+                        .anySatisfy(name -> assertThat(name).startsWith("logged-in note page, c="))
+                        .anySatisfy(name -> assertThat(name).startsWith("saving a note"));
+            }
+        } else {
+            assertThat(report).doesNotContain(PeerComparison.TITLE);
         }
         assertThat(output.resolve("results.csv")).isNotEmptyFile();
         assertThat(outcome.report().figures()).allSatisfy(figure ->

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Many browsers' live connections at once: asynchronous JDK WebSocket clients on one HttpClient,
- * each subscribed to topics and noting when each marked event reached it, and how often.
+ * each subscribed to topics (or to none on the Spring peer, which sends every change to every
+ * socket) and noting when each marked event reached it, and how often.
  * A marker is a unique string inside the event (a note title, a comment text).
  */
 final class LiveLoad implements AutoCloseable {
@@ -39,7 +40,8 @@ final class LiveLoad implements AutoCloseable {
 
     /**
      * Opens {@code count} connections spread round-robin over the servers, subscribes each to the
-     * topics and returns once every snapshot has arrived.
+     * topics and returns once every snapshot has arrived. Without topics nothing is subscribed: the
+     * Spring peer sends every change to every socket, unasked and with no snapshot.
      */
     static LiveLoad open(List<URI> servers, int count, List<String> topics) {
         LiveLoad load = new LiveLoad();
@@ -56,7 +58,9 @@ final class LiveLoad implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             WebSocket socket = opening.get(i).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
             load.connections.get(i).socket = socket;
-            socket.sendText(subscribe, true);
+            if (!topics.isEmpty()) {
+                socket.sendText(subscribe, true);
+            }
         }
         for (Connection connection : load.connections) {
             connection.awaitSnapshots();
@@ -210,9 +214,10 @@ final class LiveLoad implements AutoCloseable {
                 partial.setLength(0);
                 // JSON-B writes properties in alphabetical order, so "type" is not first. User text
                 // inside the message is escaped, so these unescaped quotes are the message's own.
+                // The Spring peer's events are of type "noteUpdated".
                 if (message.contains("\"type\":\"snapshot\"")) {
                     snapshots.countDown();
-                } else if (message.contains("\"type\":\"event\"")) {
+                } else if (message.contains("\"type\":\"event\"") || message.contains("\"type\":\"noteUpdated\"")) {
                     Matcher marker = MARKER.matcher(message);
                     if (marker.find()) {
                         String found = marker.group(1);

@@ -140,10 +140,11 @@ final class RedisProbe implements AutoCloseable {
     }
 
     /**
-     * One command Redis executed, as {@code MONITOR} showed it: its arguments, the name first; whether
-     * a Lua script ran it (then no request carried it) or a client sent it, in a request of so many bytes.
+     * One command Redis executed, as {@code MONITOR} showed it: its arguments, the name first; the
+     * database index it ran in (the Spring peer's sessions have one of their own); whether a Lua
+     * script ran it (then no request carried it) or a client sent it, in a request of so many bytes.
      */
-    record Command(List<String> arguments, boolean fromScript, long requestBytes) {
+    record Command(List<String> arguments, int database, boolean fromScript, long requestBytes) {
     }
 
     /**
@@ -184,7 +185,9 @@ final class RedisProbe implements AutoCloseable {
         if (at < 0 || client < 0 || client > at) {
             throw new IllegalStateException("Not a MONITOR line: " + line);
         }
-        boolean fromScript = line.substring(client, at).endsWith(" lua");
+        String origin = line.substring(client + 1, at);
+        boolean fromScript = origin.endsWith(" lua");
+        int database = Integer.parseInt(origin.substring(0, origin.indexOf(' ')));
         at += 2;
         while (at < line.length() && line.charAt(at) == '"') {
             StringBuilder argument = new StringBuilder();
@@ -207,7 +210,7 @@ final class RedisProbe implements AutoCloseable {
             at = i + 2;
         }
         bytes += 1 + Integer.toString(arguments.size()).length() + 2;
-        return new Command(arguments, fromScript, fromScript ? 0 : bytes);
+        return new Command(arguments, database, fromScript, fromScript ? 0 : bytes);
     }
 
     @Override

@@ -14,6 +14,7 @@ class RedisProbeTest {
                 "+1764446400.123456 [0 127.0.0.1:5555] \"HSET\" \"k\\\"1\" \"\\xac\\xed\" \"\"");
 
         assertThat(command.arguments()).containsExactly("HSET", "k\"1", "??", "");
+        assertThat(command.database()).isZero();
         // *4, then $4 HSET, $3 k"1, $2 and two bytes, $0 and nothing: each with its CRLFs.
         assertThat(command.requestBytes()).isEqualTo(4 + (4 + 6) + (4 + 5) + (4 + 4) + (4 + 2));
     }
@@ -35,6 +36,12 @@ class RedisProbeTest {
     }
 
     @Test
+    void tellsTheDatabaseACommandRanIn() {
+        assertThat(RedisProbe.parseMonitorLine("+1764446400.123456 [1 127.0.0.1:5555] \"HGETALL\" \"k\"").database()).isEqualTo(1);
+        assertThat(RedisProbe.parseMonitorLine("+1764446400.123456 [12 lua] \"hget\" \"k\" \"f\"").database()).isEqualTo(12);
+    }
+
+    @Test
     void namesCommandsByWhatTheyWorkOn() {
         assertThat(kind(false, "EVALSHA", "3f2a", "5", "com.ibm.ws.session.meta.default_host%2F", "b", "c", "d", "e", "-1"))
                 .isEqualTo("EVALSHA session metadata (5 keys)");
@@ -50,6 +57,6 @@ class RedisProbeTest {
     }
 
     private static String kind(boolean fromScript, String... arguments) {
-        return Benchmark.commandKind(new RedisProbe.Command(List.of(arguments), fromScript, 0));
+        return Benchmark.commandKind(new RedisProbe.Command(List.of(arguments), 0, fromScript, 0));
     }
 }

@@ -26,9 +26,14 @@ final class Report {
     private final List<String> notes = new ArrayList<>();
     private final List<Profile.Summary> profiles = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
 
     /** A breakdown that explains a figure: a title, column names, and rows of cells. */
     record Table(String title, List<String> columns, List<List<String>> rows) {
+    }
+
+    /** A table that is a section of its own, after the figures: the table's title heads it, an introduction explains it. */
+    record Section(String introduction, Table table) {
     }
 
     void setting(String name, String value) {
@@ -51,6 +56,15 @@ final class Report {
     /** A breakdown, reported with the profiles. */
     void table(Table table) {
         tables.add(table);
+    }
+
+    /** A section of its own (the comparison with the Spring peer), reported after the numbered figures. */
+    void section(String introduction, Table table) {
+        sections.add(new Section(introduction, table));
+    }
+
+    List<Section> sections() {
+        return List.copyOf(sections);
     }
 
     List<Profile.Summary> profiles() {
@@ -102,6 +116,10 @@ final class Report {
         if (plotFile != null) {
             md.append("\n![Latency of a change reaching a browser](").append(plotFile).append(")\n");
         }
+        for (Section extra : sections) {
+            md.append("\n## ").append(extra.table().title()).append("\n\n").append(extra.introduction()).append("\n");
+            appendRows(md, extra.table());
+        }
         if (!profiles.isEmpty() || !tables.isEmpty()) {
             md.append("\n## ").append(PROFILES_SECTION).append("\n\n")
                     .append("JDK Flight Recorder on the server while it did the work (a sample of each running thread")
@@ -122,15 +140,20 @@ final class Report {
                     .map(share -> "`" + share.name() + "` " + number(share.value()) + " %").toList())).append(".\n");
         }
         for (Table table : tables) {
-            md.append("\n### ").append(table.title()).append("\n\n| ").append(String.join(" | ", table.columns()))
-                    .append(" |\n|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
-            table.rows().forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+            md.append("\n### ").append(table.title()).append("\n");
+            appendRows(md, table);
         }
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");
             notes.forEach(note -> md.append("- ").append(note).append('\n'));
         }
         return md.toString();
+    }
+
+    private static void appendRows(StringBuilder md, Table table) {
+        md.append("\n| ").append(String.join(" | ", table.columns()))
+                .append(" |\n|---").append("|---:".repeat(table.columns().size() - 1)).append("|\n");
+        table.rows().forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
     }
 
     String csv() {

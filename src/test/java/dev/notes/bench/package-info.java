@@ -5,6 +5,9 @@
  * normal users), measures the same pages again after growing the database to thousands of notes
  * by SQL ({@link dev.notes.bench.BulkNotes}, the "growth" scenario, last since it leaves the
  * database grown) and writes {@code target/bench/report.md}, a CSV and a latency plot;
+ * given the Spring Boot peer's folder ({@code NOTES_PEER_DIR}), it runs the peer in the same run
+ * ({@link dev.notes.bench.SpringPeer}) and reports Notes ÷ peer for every figure both show
+ * ({@link dev.notes.bench.PeerComparison});
  * {@code -Dnotes.bench.scenarios} picks scenarios to run alone. Figures are reported, never
  * asserted: {@link dev.notes.bench.BenchmarkIT} runs a seconds-long smoke of the same code in every
  * build and checks only that it completed and lost nothing.
