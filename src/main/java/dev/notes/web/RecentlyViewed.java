@@ -1,39 +1,48 @@
 package dev.notes.web;
 
-import jakarta.enterprise.context.SessionScoped;
-import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 
 /**
  * The notes a logged-in reader opened last in this login, newest first, for the home page.
  *
- * <p>It changes in place on every note page a reader opens, and never through
- * {@code setAttribute}: in a cluster it reaches the other instances only because Weld sets its
- * session attribute again whenever a request uses it ({@code weld.properties}), and Liberty's session
- * cache writes what was set ({@code cluster-redis.xml}). {@code ClusterSessionIT} proves it.
+ * <p>Kept in the HTTP session as an immutable {@link RecentKeys}, set again only when a visit
+ * changes it: in a cluster, Liberty's session cache writes the attributes a request set
+ * ({@code cluster-redis.xml}), so a change reaches the other instances, and a page view that changes
+ * nothing (the note already first) writes nothing. {@code ClusterSessionIT} proves the first.
  * Only keys are kept, so renamed and deleted notes show as they are now and the session stays small.
  */
-@SessionScoped
-public class RecentlyViewed implements Serializable {
+@RequestScoped
+public class RecentlyViewed {
 
-    private static final long serialVersionUID = 1L;
+    static final String SESSION_ATTRIBUTE = "dev.notes.recentlyViewed";
 
-    static final int LIMIT = 5;
+    @Inject
+    private HttpServletRequest request;
 
-    private final Deque<String> keys = new ArrayDeque<>(LIMIT + 1);
-
-    /** Moves the key to the front, dropping the oldest beyond the limit. */
-    public synchronized void viewed(String key) {
-        keys.remove(key);
-        keys.addFirst(key);
-        while (keys.size() > LIMIT) {
-            keys.removeLast();
+    /** Moves the key to the front of the logged-in reader's list (whose login made the session). */
+    public void viewed(String key) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        RecentKeys before = stored(session);
+        RecentKeys after = before.after(key);
+        if (!after.equals(before)) {
+            session.setAttribute(SESSION_ATTRIBUTE, after);
         }
     }
 
-    public synchronized List<String> keys() {
-        return List.copyOf(keys);
+    /** Empty without a session: reading never creates one. */
+    public List<String> keys() {
+        HttpSession session = request.getSession(false);
+        return session == null ? List.of() : stored(session).keys();
+    }
+
+    private static RecentKeys stored(HttpSession session) {
+        return session.getAttribute(SESSION_ATTRIBUTE) instanceof RecentKeys keys ? keys : RecentKeys.NONE;
     }
 }

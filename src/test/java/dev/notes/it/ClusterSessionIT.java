@@ -79,7 +79,7 @@ class ClusterSessionIT {
 
     @Test
     @Order(4)
-    void sessionScopedStateChangedInPlaceOnOneInstanceIsSeenOnTheOther(Cluster cluster) {
+    void sessionStateChangedOnOneInstanceIsSeenOnTheOther(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "emil");
         WebClient onA = Accounts.logIn(cluster.a(), username);
         WebClient onB = onA.sameBrowserOn(cluster.b());
@@ -88,8 +88,8 @@ class ClusterSessionIT {
         onA.get("/note/add").form("noteForm").set("key", first).set("title", "First read").press("save");
         onA.get("/note/add").form("noteForm").set("key", second).set("title", "Second read").press("save");
 
-        // RecentlyViewed is a @SessionScoped bean that each note page (saving redirects to one)
-        // changes in place; every step below reorders it on one instance and reads it on the other.
+        // The recently viewed notes change with each note page (saving redirects to one); every
+        // step below reorders them on one instance and reads them on the other.
         assertThat(recentlyViewed(onB)).containsExactly("Second read", "First read");
         onA.get("/note/view?key=" + first);
         assertThat(recentlyViewed(onB)).containsExactly("First read", "Second read");
