@@ -1,9 +1,9 @@
 package dev.notes.bench;
 
+import dev.notes.it.support.Command;
 import dev.notes.it.support.LibertyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jfr.Configuration;
@@ -262,29 +261,10 @@ final class Profile {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(server.pid())));
         line.addAll(List.of(command));
-        Duration timeout = Duration.ofSeconds(60);
-        try {
-            // Output to a file, so that a jcmd that hangs cannot hang the run: the wait is bounded.
-            Path output = Files.createTempFile("jcmd", ".txt");
-            try {
-                Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-                boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-                if (!finished) {
-                    process.destroyForcibly();
-                }
-                String text = Files.readString(output);
-                if (!finished || process.exitValue() != 0) {
-                    throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + text);
-                }
-                return text;
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Command.Result result = Command.run(null, Map.of(), Duration.ofSeconds(60), line);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + result.output());
         }
+        return result.output();
     }
 }

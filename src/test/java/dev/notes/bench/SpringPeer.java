@@ -1,5 +1,6 @@
 package dev.notes.bench;
 
+import dev.notes.it.support.Command;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.TestPostgres;
 import java.io.IOException;
@@ -371,24 +372,10 @@ final class SpringPeer implements AutoCloseable {
     }
 
     private static void run(Path directory, Duration timeout, String... command) {
-        try {
-            Path log = Files.createTempFile("notes-bench-peer-build", ".log");
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " in " + directory + " took over " + timeout);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " in " + directory + " failed:\n"
-                        + Files.readString(log));
-            }
-            Files.delete(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Command.Result result = Command.run(directory, Map.of(), timeout, List.of(command));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " in " + directory + " failed:\n"
+                    + result.output());
         }
     }
 }

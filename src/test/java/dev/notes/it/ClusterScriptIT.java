@@ -3,17 +3,15 @@ package dev.notes.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Command;
 import dev.notes.it.support.SharedAddressLimits;
 import dev.notes.it.support.TestPostgres;
 import dev.notes.it.support.TestRedis;
 import dev.notes.it.support.WebClient;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +36,6 @@ class ClusterScriptIT {
 
     private final Path wlp = Path.of(System.getProperty("notes.wlp.home"));
 
-    /** How one run of the script ended, and what it printed. */
-    private record Run(int exitCode, String output) {
-    }
-
     @Test
     void startsInstancesThatShareLoginsWithTheShippedJvmOptions() throws IOException {
         int basePort = freeConsecutivePorts(INSTANCES);
@@ -56,7 +49,7 @@ class ClusterScriptIT {
         environment.put("CLUSTER_BASE_PORT", Integer.toString(basePort));
         String heapCeiling = shippedOption("-Xmx");
         try {
-            Run start = script(environment, START_TIMEOUT, "start", Integer.toString(INSTANCES));
+            Command.Result start = script(environment, START_TIMEOUT, "start", Integer.toString(INSTANCES));
             assertThat(start.exitCode()).as(start.output()).isZero();
             for (int i = 1; i <= INSTANCES; i++) {
                 assertThat(start.output()).contains(CLUSTER_NAME + "-" + i + " ready at http://localhost:" + (basePort + i) + "/");
@@ -96,30 +89,10 @@ class ClusterScriptIT {
         return List.of(process.info().arguments().orElseThrow(() -> new IllegalStateException("No arguments of " + pid)));
     }
 
-    private static Run script(Map<String, String> environment, Duration timeout, String... arguments) {
+    private static Command.Result script(Map<String, String> environment, Duration timeout, String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/cluster"));
         command.addAll(List.of(arguments));
-        try {
-            Path output = Files.createTempFile("cluster-script-", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(output.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("scripts/cluster " + String.join(" ", arguments)
-                        + " did not finish within " + timeout + ": " + Files.readString(output));
-            }
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            Files.delete(output);
-            return new Run(process.exitValue(), printed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Command.run(null, environment, timeout, command);
     }
 
     /** A port p such that p + 1 … p + count are free on 127.0.0.1 (the script numbers instances from 1). */
