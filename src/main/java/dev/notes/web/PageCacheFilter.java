@@ -44,7 +44,7 @@ public class PageCacheFilter extends HttpFilter {
             new CacheablePage("home", Set.of("/", "/index.xhtml"), Set.of(HomePage.AFTER, HomePage.BEFORE)),
             new CacheablePage("note", Set.of("/note/view", "/note/view.xhtml"), Set.of("key", "before")));
 
-    /** Set by the container or the filters before this one on every response, not part of a page. */
+    /** Not kept with a page: set anew on every response, by the container or by this filter. */
     private static final Set<String> PER_RESPONSE_HEADERS = Set.of("set-cookie", "content-length", "content-type",
             "date", "etag", "cache-control");
 
