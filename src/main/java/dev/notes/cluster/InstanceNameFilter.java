@@ -4,7 +4,6 @@ import dev.notes.platform.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,8 +16,10 @@ import java.util.Optional;
  * Names the instance that answered in an {@code X-Notes-Instance} header: behind a load balancer,
  * operators (and the tests) can see where a request went. The name is {@code NOTES_INSTANCE}, else
  * {@code <Liberty server>@<host>}: distinct for servers on one machine and for containers alike.
+ * <p>
+ * Declared in web.xml, ahead of {@code dev.notes.web.PageCacheFilter}: a page from the cache names
+ * the instance that served it, not the one that rendered it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class InstanceNameFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

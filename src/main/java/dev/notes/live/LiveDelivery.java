@@ -1,9 +1,11 @@
 package dev.notes.live;
 
+import dev.notes.event.ContentChanged;
 import dev.notes.event.NoteEvent;
 import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
@@ -31,16 +33,18 @@ public class LiveDelivery {
     private int maxTopics;
     private SnapshotCache snapshots;
     private NoteCount noteCount;
+    private Event<ContentChanged> contentChanged;
 
     LiveDelivery() {
         // for the container's proxy
     }
 
     @Inject
-    LiveDelivery(Settings settings, SnapshotCache snapshots, NoteCount noteCount) {
+    LiveDelivery(Settings settings, SnapshotCache snapshots, NoteCount noteCount, Event<ContentChanged> contentChanged) {
         this.maxTopics = settings.live().maxTopics();
         this.snapshots = snapshots;
         this.noteCount = noteCount;
+        this.contentChanged = contentChanged;
     }
 
     void add(LiveConnection connection) {
@@ -96,12 +100,14 @@ public class LiveDelivery {
     /**
      * Queues the event on every connection subscribed to one of its topics. Every event of the
      * cluster passes here once on each instance, so this is also where the count of notes learns
-     * that it changed.
+     * that it changed, and where rendered pages are told that they may be outdated
+     * ({@link ContentChanged}, before any browser hears of the change).
      */
     public void deliver(LiveEvent event) {
         if (event.event() instanceof NoteEvent note && note.kind() != NoteEvent.Kind.UPDATED) {
             noteCount.changed();
         }
+        contentChanged.fire(new ContentChanged());
         for (String topic : LiveMessages.topicsOf(event.event())) {
             Set<LiveConnection> listeners = subscribers.get(topic);
             if (listeners == null || listeners.isEmpty()) {
@@ -128,12 +134,13 @@ public class LiveDelivery {
 
     /**
      * Events may have been missed (Redis was away): every connection is told to resubscribe, and
-     * the fresh snapshots bring it up to date. Fresh: the kept snapshots (and the count of notes)
-     * are forgotten first, since they may lack what was missed.
+     * the fresh snapshots bring it up to date. Fresh: the kept snapshots (and the count of notes,
+     * and rendered pages) are forgotten first, since they may lack what was missed.
      */
     public void resynchronise() {
         snapshots.clear();
         noteCount.changed();
+        contentChanged.fire(new ContentChanged());
         String message = LiveMessages.resync();
         for (LiveConnection connection : connections) {
             connection.resync(message);

@@ -10,7 +10,9 @@
  * snapshot is the subscriber's page of the list, named by a page cursor in the subscription; the
  * browser places each note event on its page or only counts it. Since every event passes the
  * delivery of every instance, the delivery also tells the {@link dev.notes.note.NoteCount} when a
- * note was created or deleted, or events may have been missed.
+ * note was created or deleted, or events may have been missed, and fires
+ * {@link dev.notes.event.ContentChanged} for every event and resync, so that rendered pages kept
+ * elsewhere (the web layer's page cache) are forgotten without this package knowing of them.
  * <p>
  * Snapshots (a note's carries its newest 50 comments and their count) are built once per instance
  * for all the subscribers that ask at the same last event id, and kept briefly

@@ -93,6 +93,7 @@ public final class Settings {
     private final Refusals refusals;
     private final int throttleMemoryKeys;
     private final Requests requests;
+    private final boolean pageCache;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -134,6 +135,7 @@ public final class Settings {
         throttleMemoryKeys = reader.integer("THROTTLE_MEMORY_KEYS", 100_000, 100, 10_000_000);
         // 2 MiB: a 100,000-character note of 3-byte characters, form-encoded, is about 900 KB.
         requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
+        pageCache = Boolean.parseBoolean(reader.oneOf("NOTES_PAGE_CACHE", "true", "true", "false"));
         reader.failOnProblems();
     }
 
@@ -177,6 +179,11 @@ public final class Settings {
 
     public Requests requests() {
         return requests;
+    }
+
+    /** Whether anonymous readers' home and note pages are served from the page cache ({@code dev.notes.web.PageCache}). */
+    public boolean pageCache() {
+        return pageCache;
     }
 
     /**

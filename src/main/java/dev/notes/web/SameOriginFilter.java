@@ -2,7 +2,6 @@ package dev.notes.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +22,9 @@ import java.util.Set;
  * <p>
  * The same check guards WebSocket handshakes: they are GETs, but a page of another site could open
  * one with the user's cookies (cross-site WebSocket hijacking); browsers always send their Origin.
+ * <p>
+ * Declared in web.xml, ahead of {@code PageCacheFilter}.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SameOriginFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -2,7 +2,6 @@ package dev.notes.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +11,9 @@ import java.io.IOException;
  * Browser hardening on every response. The content security policy allows scripts, styles and
  * connections only from this origin: even a markup injection that slipped past escaping could not
  * run inline script or send data elsewhere.
+ * <p>
+ * Declared in web.xml, ahead of {@code PageCacheFilter}: a page from the cache gets them too.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,6 @@ package dev.notes.web;
 import dev.notes.user.SessionAuthenticationMechanism;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +12,9 @@ import java.io.IOException;
  * While the session store (Redis, in a cluster) is away, a request that comes with a session gets
  * the "temporarily unavailable" page (503, Retry-After) instead of an error or a page that pretends
  * the user were logged out. Requests without a session, anonymous reading, go on as usual.
+ * <p>
+ * Declared in web.xml, ahead of {@code PageCacheFilter}.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UnavailableFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

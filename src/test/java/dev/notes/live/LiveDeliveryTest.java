@@ -1,11 +1,16 @@
 package dev.notes.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import dev.notes.event.CommentEvent;
+import dev.notes.event.ContentChanged;
 import dev.notes.event.NoteEvent;
 import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +28,11 @@ class LiveDeliveryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T14:05:31Z");
 
+    @SuppressWarnings("unchecked")
+    private final Event<ContentChanged> contentChanged = mock(Event.class);
     private final LiveDelivery delivery = new LiveDelivery(
             Settings.from(name -> Optional.ofNullable(Map.of("LIVE_MAX_TOPICS", "3").get(name))), new SnapshotCache(),
-            new NoteCount());
+            new NoteCount(), contentChanged);
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @AfterEach
@@ -193,6 +200,15 @@ class LiveDeliveryTest {
         assertThat(first.sent()).containsExactly("{\"type\":\"resync\"}");
         assertThat(second.sent()).containsExactly("{\"type\":\"resync\"}");
         assertThat(subscribed.claimSnapshot("home")).isTrue();
+    }
+
+    @Test
+    void everyEventAndEveryResyncTellThatContentChanged() {
+        delivery.deliver(noteUpdated(1, "nobody-reads-it"));
+        delivery.deliver(commentAdded(2, "nobody-reads-it"));
+        delivery.resynchronise();
+
+        verify(contentChanged, times(3)).fire(new ContentChanged());
     }
 
     @Test

@@ -24,6 +24,15 @@ class SettingsTest {
     }
 
     @Test
+    void thePageCacheIsOnUnlessSwitchedOff() {
+        assertThat(settings(Map.of()).pageCache()).isTrue();
+        assertThat(settings(Map.of("NOTES_PAGE_CACHE", "False")).pageCache()).isFalse();
+        assertThatThrownBy(() -> settings(Map.of("NOTES_PAGE_CACHE", "off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_PAGE_CACHE=off");
+    }
+
+    @Test
     void theClusterModeIgnoresCaseAndBlanks() {
         assertThat(settings(Map.of("NOTES_CLUSTER", " Redis ")).cluster().isRedis()).isTrue();
     }
