@@ -2,6 +2,7 @@ package dev.notes.bench;
 
 import dev.notes.bench.PeerComparison.Better;
 import dev.notes.bench.Stats.Spread;
+import dev.notes.cluster.SessionCacheNames;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesCluster;
@@ -76,6 +77,8 @@ final class Benchmark {
 
     /** Liberty keys a session attribute as "session id.attribute name". */
     private static final Pattern SESSION_ATTRIBUTE = Pattern.compile("[A-Za-z0-9_-]{20,}\\.([A-Za-z][\\w.$#]*)");
+    /** Redis's names of Liberty's session caches are short ones (see the Redisson files). */
+    private static final SessionCacheNames SESSION_CACHE_NAMES = new SessionCacheNames();
     /** Enough page views for MONITOR to show the pattern; the counters above measure the average. */
     private static final int TRACED_VIEWS = 20;
 
@@ -614,9 +617,11 @@ final class Benchmark {
         String kind = name;
         if (keys > 0 && firstKey < arguments.size()) {
             String key = arguments.get(firstKey);
-            if (key.contains("session.meta")) {
+            // Redisson's JCache names its other keys after the cache, as jcache_timeout_set:{name}
+            String libertyName = SESSION_CACHE_NAMES.unmap(key.replaceFirst("^jcache_\\w+:\\{(.*)}$", "$1"));
+            if (libertyName.contains("session.meta")) {
                 kind += " session metadata";
-            } else if (key.contains("session.attr")) {
+            } else if (libertyName.contains("session.attr")) {
                 // Inside a script, by cache only: the script's own row already names the attribute.
                 kind += command.fromScript() ? " session attributes"
                         : " session attribute" + attributeNamed(arguments.subList(firstKey + keys, arguments.size()));
