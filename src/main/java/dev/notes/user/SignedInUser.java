@@ -11,7 +11,12 @@ public record SignedInUser(String username, String displayName, Set<String> grou
 
     private static final long serialVersionUID = 1L;
 
-    public static final String SESSION_ATTRIBUTE = "dev.notes.user.SignedInUser";
+    /**
+     * Short, as Redis sees it several times a request: in a cluster, Liberty keys the attribute as
+     * "session id.name" and lists every attribute name in the session's metadata, which it sends
+     * twice (old and new) whenever it rewrites it.
+     */
+    public static final String SESSION_ATTRIBUTE = "notes.u";
 
     /** The one role of this application: every registered user has it. */
     public static final String USER_GROUP = "user";

@@ -18,7 +18,8 @@ import java.util.List;
 @RequestScoped
 public class RecentlyViewed {
 
-    static final String SESSION_ATTRIBUTE = "dev.notes.recentlyViewed";
+    /** Short for Redis's sake, as {@link dev.notes.user.SignedInUser#SESSION_ATTRIBUTE}. */
+    static final String SESSION_ATTRIBUTE = "notes.rv";
 
     @Inject
     private HttpServletRequest request;

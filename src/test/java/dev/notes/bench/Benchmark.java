@@ -2,6 +2,7 @@ package dev.notes.bench;
 
 import dev.notes.bench.PeerComparison.Better;
 import dev.notes.bench.Stats.Spread;
+import dev.notes.cluster.SessionCacheNames;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesCluster;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -76,6 +78,8 @@ final class Benchmark {
 
     /** Liberty keys a session attribute as "session id.attribute name". */
     private static final Pattern SESSION_ATTRIBUTE = Pattern.compile("[A-Za-z0-9_-]{20,}\\.([A-Za-z][\\w.$#]*)");
+    /** Redis's names of Liberty's session caches are short ones (see the Redisson files). */
+    private static final SessionCacheNames SESSION_CACHE_NAMES = new SessionCacheNames();
     /** Enough page views for MONITOR to show the pattern; the counters above measure the average. */
     private static final int TRACED_VIEWS = 20;
 
@@ -523,6 +527,8 @@ final class Benchmark {
             report.add(FIGURE_2, "logged-in page view: Redis commands executed (INFO; those inside scripts included)",
                     loggedIn.commands() / (double) views, "", null);
             List<RedisProbe.Command> traced = traceLoggedInViews(http, Math.min(views, TRACED_VIEWS));
+            traceViewsOnTheOtherInstance(http, Math.min(views, TRACED_VIEWS));
+            traceViewsChangingRecentlyViewed(http, Math.min(views, TRACED_VIEWS));
             if (peer != null) {
                 compareSessionCost(probe, http, idle, loggedIn, traced);
             }
@@ -564,6 +570,45 @@ final class Benchmark {
                 + " views on a, all clients; commands inside Redisson's scripts cost no round trip and no request bytes)",
                 List.of("command", "per view", "request bytes per view"), rows));
         return commands;
+    }
+
+    /**
+     * The same views, each on the instance that did not serve the session's previous view (the views
+     * above were all on a, so b first, then a, in turns of all the readers' sessions): that
+     * instance's copy of the session is missing or stale, so Liberty reads it from Redis again, as
+     * behind a load balancer that does not stick sessions to instances.
+     */
+    private void traceViewsOnTheOtherInstance(HttpClient http, int views) {
+        int sessions = readerCookies.size();
+        addSentPerView("logged-in page view on the other instance (a and b in turn)", views, i -> {
+            LibertyServer server = (i / sessions) % 2 == 0 ? b : a;
+            send(http, HttpRequest.newBuilder(server.uri("/")).header("Cookie", readerCookies.get(i % sessions)));
+        });
+    }
+
+    /**
+     * Note pages on a, each session opening two notes in turn, so that every view moves a note to the
+     * front of the session's recently viewed notes and sets that one small attribute again.
+     */
+    private void traceViewsChangingRecentlyViewed(HttpClient http, int views) {
+        int sessions = readerCookies.size();
+        addSentPerView("logged-in note page view that changes the recently viewed notes", views, i -> {
+            String key = seedKey(1 + (i / sessions) % 2);
+            send(http, HttpRequest.newBuilder(a.uri("/note/view?key=" + key)).header("Cookie", readerCookies.get(i % sessions)));
+        });
+    }
+
+    /** Round trips to Redis and the bytes of their requests per view, from MONITOR over the views. */
+    private void addSentPerView(String view, int views, IntConsumer viewNumbered) {
+        List<RedisProbe.Command> commands = RedisProbe.monitor(redisPort, 100_000, () -> {
+            for (int i = 0; i < views; i++) {
+                viewNumbered.accept(i);
+            }
+        });
+        report.add(FIGURE_2, view + ": Redis round trips (requests sent, from MONITOR over " + views + " views)",
+                roundTrips(commands, database -> true) / (double) views, "", null);
+        report.add(FIGURE_2, view + ": bytes of the requests sent to Redis (MONITOR)",
+                commands.stream().mapToLong(RedisProbe.Command::requestBytes).sum() / (double) views, "B", null);
     }
 
     /**
@@ -614,9 +659,11 @@ final class Benchmark {
         String kind = name;
         if (keys > 0 && firstKey < arguments.size()) {
             String key = arguments.get(firstKey);
-            if (key.contains("session.meta")) {
+            // Redisson's JCache names its other keys after the cache, as jcache_timeout_set:{name}
+            String libertyName = SESSION_CACHE_NAMES.unmap(key.replaceFirst("^jcache_\\w+:\\{(.*)}$", "$1"));
+            if (libertyName.contains("session.meta")) {
                 kind += " session metadata";
-            } else if (key.contains("session.attr")) {
+            } else if (libertyName.contains("session.attr")) {
                 // Inside a script, by cache only: the script's own row already names the attribute.
                 kind += command.fromScript() ? " session attributes"
                         : " session attribute" + attributeNamed(arguments.subList(firstKey + keys, arguments.size()));

@@ -50,6 +50,13 @@ class RedisProbeTest {
                 .isEqualTo("EVALSHA_RO session attribute jakarta.faces.request.charset (2 keys)");
         assertThat(kind(true, "hset", "com.ibm.ws.session.attr.default_host%2F", "?Vi3SnOTnE2HVLhbw8xbI6WJ.WELD_S_HASH", "?"))
                 .isEqualTo("inside a script: HSET session attributes");
+        assertThat(kind(false, "EVALSHA", "3f2a", "2", "sm/", "jcache_timeout_set:{sm/}", "-1"))
+                .isEqualTo("EVALSHA session metadata (2 keys)");
+        assertThat(kind(false, "EVALSHA", "3f2a", "2", "jcache_timeout_set:{sa/}", "sa/",
+                "-1", "?Vi3SnOTnE2HVLhbw8xbI6WJ.notes.rv"))
+                .isEqualTo("EVALSHA session attribute notes.rv (2 keys)");
+        assertThat(kind(true, "hget", "sa/", "?Vi3SnOTnE2HVLhbw8xbI6WJ.notes.u"))
+                .isEqualTo("inside a script: HGET session attributes");
         assertThat(kind(false, "GET", "notes:events:last-id")).isEqualTo("GET notes:events:last-id");
         assertThat(kind(false, "HGET", "user:12345678deadbeef", "f")).isEqualTo("HGET user:…");
         assertThat(kind(false, "PING")).isEqualTo("PING");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.redisson.codec.Kryo5Codec;
 import org.redisson.config.Config;
 
 /** The Redisson files in liberty/config parse, with the defaults they promise. */
@@ -15,11 +14,17 @@ class RedissonConfigTest {
         return Config.fromYAML(new File("liberty/config", name));
     }
 
+    /** The codec and the names Liberty's sessions are stored with, the same in every file. */
+    private static void assertSessionStorage(Config config) {
+        assertThat(config.getCodec()).isInstanceOf(SessionCodec.class);
+        assertThat(config.getNameMapper()).isInstanceOf(SessionCacheNames.class);
+    }
+
     @Test
-    void theDefaultFileIsOneServerWithLazyStartAndAPinnedCodec() throws IOException {
+    void theDefaultFileIsOneServerWithLazyStartAndTheSessionCodecAndNames() throws IOException {
         Config config = read("redisson.yaml");
         assertThat(config.isSentinelConfig() || config.isClusterConfig()).isFalse();
-        assertThat(config.getCodec()).isInstanceOf(Kryo5Codec.class);
+        assertSessionStorage(config);
         assertThat(config.isLazyInitialization()).isTrue();
     }
 
@@ -27,13 +32,13 @@ class RedissonConfigTest {
     void theSentinelFileIsASentinelConfiguration() throws IOException {
         Config config = read("redisson-sentinel.yaml");
         assertThat(config.isSentinelConfig()).isTrue();
-        assertThat(config.getCodec()).isInstanceOf(Kryo5Codec.class);
+        assertSessionStorage(config);
     }
 
     @Test
     void theClusterFileIsAClusterConfiguration() throws IOException {
         Config config = read("redisson-cluster.yaml");
         assertThat(config.isClusterConfig()).isTrue();
-        assertThat(config.getCodec()).isInstanceOf(Kryo5Codec.class);
+        assertSessionStorage(config);
     }
 }
