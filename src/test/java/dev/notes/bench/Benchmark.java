@@ -344,6 +344,8 @@ final class Benchmark {
         }
         profiledLoad("anonymous-home", "anonymous GET / on a, c=" + settings.concurrencies().get(0), pages.get(0));
         profiledLoad("logged-in-home", "logged-in GET / on a, c=" + settings.concurrencies().get(0), pages.get(2));
+        profiledLoad("logged-in-note", LOGGED_IN_NOTE_PAGE + " on a, c=" + settings.concurrencies().get(0),
+                new PageUnderLoad(LOGGED_IN_NOTE_PAGE, a.uri("/note/view?key=" + notePageKey), readerCookies));
         report.add(FIGURE_1, "failed requests (all wrk runs)", failedRequests, "", "0");
         report.setting("load", "wrk " + settings.concurrencies() + " connections, 2 threads; warm-up "
                 + settings.warmUp().toSeconds() + " s per page, then " + settings.rounds() + " rounds of "

@@ -78,7 +78,11 @@ final class Profile {
     /** Shares below this are left out: they explain nothing. */
     private static final double SHOWN_FROM_PERCENT = 1.0;
     private static final int HOTTEST_METHODS = 8;
-    private static final int READ_ATTEMPTS = 10;
+    /**
+     * Tries at reading a recording, half a second apart: a recording begun at JVM start was still
+     * unreadable 5 s after jcmd stopped it on a slower machine (and complete a minute later).
+     */
+    private static final int READ_ATTEMPTS = 60;
     private static final Duration READ_RETRY_PAUSE = Duration.ofMillis(500);
     /** Native memory categories below a MiB are left out, for the same reason. */
     private static final long SHOWN_FROM_KIB = 1024;
