@@ -69,7 +69,7 @@ class BenchmarkIT {
                         .anySatisfy(name -> assertThat(name).startsWith("note:<key> snapshot"));
             }
         }
-        int profiles = (settings.runs("pages") && Wrk.installed() ? 2 : 0) + (settings.runs("latency") ? 1 : 0)
+        int profiles = (settings.runs("pages") && Wrk.installed() ? 3 : 0) + (settings.runs("latency") ? 1 : 0)
                 + (settings.runs("fanout") ? 2 : 0) + (settings.runs("footprint") ? 1 : 0);
         assertThat(outcome.report().profiles()).as("profiles").hasSize(profiles);
         if (profiles > 0) {
