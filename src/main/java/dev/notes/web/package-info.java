@@ -11,7 +11,8 @@
  * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
  * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
  * refused before the login page runs), its origin ({@code SameOriginFilter}), the browser hardening
- * headers and the error pages; the page cache ({@code PageCache}, served by {@code PageCacheFilter},
+ * headers ({@code SecurityHeadersFilter}: content security policy with Trusted Types, permissions
+ * and cross-origin policies, and {@code no-store} for what a logged-in user is shown) and the error pages; the page cache ({@code PageCache}, served by {@code PageCacheFilter},
  * the last filter): anonymous readers' home and note pages rendered once, with an entity tag, until
  * the next change, which it hears of as a {@code ContentChanged} event or, for a change made here, at
  * its commit; and the small JSON API ({@code NotesApi}) with its error bodies: older

@@ -50,6 +50,7 @@ class JourneyBrowserIT {
         browser.find("#logoutForm\\:logout").click();
         browser.until(visibilityOfElementLocated(By.id("loginLink")));
         assertThat(browser.findAll("#currentUser")).isEmpty();
+        assertThat(browser.consoleProblems()).as("no policy violation on the way").isEmpty();
 
         browser.find("#loginLink").click();
         browser.find("#loginForm\\:username").sendKeys(username);
@@ -87,6 +88,7 @@ class JourneyBrowserIT {
         browser.find("#deleteForm\\:confirm").click();
         browser.until(titleIs("Notes"));
         assertThat(browser.findAll("#notes a.note-link[data-key='" + key + "']")).isEmpty();
+        assertThat(browser.consoleProblems()).as("no policy violation on the way").isEmpty();
 
         browser.open("/note/view?key=" + key);
         assertThat(browser.driver().getTitle()).isEqualTo("Page not found");
@@ -126,6 +128,25 @@ class JourneyBrowserIT {
                     .as("only the application's own script").isEqualTo(1L);
             assertThat(browser.consoleProblems()).isEmpty();
         }
+    }
+
+    /**
+     * What makes the empty console above mean something: the pages run under Trusted Types, so a
+     * string assigned to an HTML sink is refused, and the refusal is reported on the console.
+     */
+    @Test
+    void theBrowserRefusesAStringAssignedToAnHtmlSink(LibertyServer server) {
+        Browser browser = browsers.open("browser", server.baseUri());
+        browser.open("/");
+        browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+        assertThat(browser.consoleProblems()).isEmpty();
+
+        Object outcome = ((JavascriptExecutor) browser.driver()).executeScript(
+                "try { document.createElement('div').innerHTML = '<b>injected</b>'; return 'assigned'; }"
+                        + " catch (refused) { return refused.name; }");
+
+        assertThat(outcome).isEqualTo("TypeError");
+        assertThat(browser.consoleProblems()).anySatisfy(problem -> assertThat(problem).contains("TrustedHTML"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
 import java.net.HttpCookie;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,6 +109,70 @@ class SecurityIT {
                 .set("username", user.username()).set("password", Accounts.PASSWORD).pressRaw("login");
         assertThat(login.response().headers().allValues("Set-Cookie"))
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax", "HttpOnly"));
+    }
+
+    @Test
+    void everyResponseCarriesTheBrowserPoliciesAndOnlyLoggedInPagesAreNeverStored(LibertyServer server) {
+        var user = Accounts.newUser(server, "cleo");
+        String key = createdNote(user);
+        WebClient anonymous = new WebClient(server.baseUri());
+        Page anonymousPage = anonymous.get("/note/view?key=" + key);
+        String stylesheet = anonymousPage.document().select("link[rel=stylesheet]").eachAttr("href").stream()
+                .filter(href -> href.startsWith("/webjars/")).findFirst().orElseThrow();
+        List<Page> loggedIn = List.of(user.client().get("/"), user.client().get("/note/view?key=" + key),
+                user.client().get("/note/edit?key=" + key), user.client().get("/api/notes/" + key + "/comments"));
+        List<Page> staticFiles = List.of(user.client().get("/resources/css/notes.css"),
+                user.client().get("/resources/js/live.js"), user.client().get(stylesheet));
+
+        for (Page page : concat(List.of(anonymousPage, anonymous.get("/user/login")), loggedIn, staticFiles)) {
+            assertThat(page.status()).as(page.path()).isEqualTo(200);
+            assertThat(page.header("Content-Security-Policy")).as(page.path()).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("require-trusted-types-for 'script'", "trusted-types 'none'"));
+            assertThat(page.header("Permissions-Policy")).as(page.path()).hasValueSatisfying(policy -> assertThat(policy)
+                    .contains("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"));
+            assertThat(page.header("Cross-Origin-Opener-Policy")).as(page.path()).contains("same-origin");
+            assertThat(page.header("Cross-Origin-Resource-Policy")).as(page.path()).contains("same-origin");
+        }
+        for (Page page : loggedIn) {
+            assertThat(page.header("Cache-Control")).as(page.path()).contains("no-store");
+            assertThat(page.header("ETag")).as(page.path()).isEmpty();
+        }
+        for (Page page : staticFiles) {
+            assertThat(page.header("Cache-Control").filter(value -> value.contains("no-store"))).as(page.path()).isEmpty();
+            assertThat(page.header("Last-Modified")).as("the container's validator: %s may be kept", page.path()).isPresent();
+        }
+        assertThat(anonymousPage.header("Cache-Control")).as("the page cache's").contains("no-cache");
+        assertThat(anonymousPage.header("ETag")).isPresent();
+    }
+
+    @Test
+    void noPageCarriesInlineScriptOrEventHandlers(LibertyServer server) {
+        var user = Accounts.newUser(server, "dora");
+        String key = createdNote(user);
+        Comments.addOnPage(user.client(), key, "a comment with its delete button");
+        WebClient anonymous = new WebClient(server.baseUri());
+        List<Page> pages = List.of(anonymous.get("/"), anonymous.get("/note/view?key=" + key),
+                anonymous.get("/user/login"), anonymous.get("/user/register"), anonymous.get("/note/search?q=errors"),
+                anonymous.get("/note/view?key=" + Notes.uniqueKey("missing")),
+                user.client().get("/"), user.client().get("/note/view?key=" + key), user.client().get("/note/add"),
+                user.client().get("/note/edit?key=" + key), user.client().get("/note/delete?key=" + key));
+
+        for (Page page : pages) {
+            // Only the application's module: MyFaces renders no script of its own and no handler
+            // attribute, so nothing on a page could assign a string to an injection sink but live.js.
+            assertThat(page.document().select("script").eachAttr("src")).as(page.path())
+                    .containsExactly("/resources/js/live.js");
+            assertThat(page.document().getAllElements().stream()
+                    .flatMap(element -> element.attributes().asList().stream())
+                    .map(attribute -> attribute.getKey().toLowerCase(java.util.Locale.ROOT))
+                    .filter(name -> name.startsWith("on"))).as(page.path()).isEmpty();
+            assertThat(page.body()).as(page.path()).doesNotContain("javascript:");
+        }
+    }
+
+    @SafeVarargs
+    private static List<Page> concat(List<Page>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     @Test
