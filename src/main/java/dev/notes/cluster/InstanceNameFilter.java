@@ -17,6 +17,9 @@ import java.util.Optional;
  * operators (and the tests) can see where a request went. The name is {@code NOTES_INSTANCE}, else
  * {@code <Liberty server>@<host>}: distinct for servers on one machine and for containers alike.
  * <p>
+ * {@code NOTES_INSTANCE_HEADER=false} leaves the header out: it names a host to anyone, so the
+ * shipped deployment files turn it off.
+ * <p>
  * Declared in web.xml, ahead of {@code dev.notes.web.PageCacheFilter}: a page from the cache names
  * the instance that served it, not the one that rendered it.
  */
@@ -29,10 +32,12 @@ public class InstanceNameFilter extends HttpFilter {
     @Inject
     private Settings settings;
 
+    private boolean enabled;
     private String name;
 
     @Override
     public void init() {
+        enabled = settings.disclosure().instanceHeader();
         name = settings.cluster().instanceName().orElseGet(() -> System.getProperty("wlp.server.name", "notes") + "@" + hostName());
     }
 
@@ -47,7 +52,9 @@ public class InstanceNameFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader(HEADER, name);
+        if (enabled) {
+            response.setHeader(HEADER, name);
+        }
         chain.doFilter(request, response);
     }
 }

@@ -1,5 +1,6 @@
 package dev.notes.cluster;
 
+import dev.notes.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * In a cluster, ready only while Redis answers: without it no login works (sessions live there).
- * Alone ({@code NOTES_CLUSTER=none}) Redis is not used and the check says so.
+ * Alone ({@code NOTES_CLUSTER=none}) Redis is not used and the check is UP. Whether Redis is used,
+ * the last event id and the type of an error only with {@code NOTES_HEALTH_DETAILS}.
  */
 @Readiness
 @ApplicationScoped
@@ -20,17 +22,31 @@ public class RedisHealthCheck implements HealthCheck {
     @Inject
     private RedisConnection redis;
 
+    @Inject
+    private Settings settings;
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("redis");
+        boolean details = settings.disclosure().healthDetails();
+        if (details) {
+            response.withData("used", mode.isRedis());
+        }
         if (!mode.isRedis()) {
-            return response.up().withData("used", false).build();
+            return response.up().build();
         }
         try {
             long lastEventId = redis.client().getAtomicLong(RedisEventPublisher.LAST_ID_KEY).get();
-            return response.up().withData("used", true).withData("lastEventId", lastEventId).build();
+            response.up();
+            if (details) {
+                response.withData("lastEventId", lastEventId);
+            }
         } catch (RuntimeException e) {
-            return response.down().withData("used", true).withData("error", e.getClass().getSimpleName()).build();
+            response.down();
+            if (details) {
+                response.withData("error", e.getClass().getSimpleName());
+            }
         }
+        return response.build();
     }
 }

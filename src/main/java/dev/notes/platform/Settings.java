@@ -85,6 +85,15 @@ public final class Settings {
     public record Requests(int maxBodyBytes) {
     }
 
+    /**
+     * What an instance tells anyone who asks about itself: its name in an {@code X-Notes-Instance}
+     * header on every response, and the details of its health checks (database product, Redis
+     * event id, error types, heap figures) beside their names and states. Both help an operator
+     * and the tests, and both tell an attacker what runs inside, so deployments turn them off.
+     */
+    public record Disclosure(boolean instanceHeader, boolean healthDetails) {
+    }
+
     private final Cluster cluster;
     private final FirstUser firstUser;
     private final Live live;
@@ -94,6 +103,7 @@ public final class Settings {
     private final int throttleMemoryKeys;
     private final Requests requests;
     private final boolean pageCache;
+    private final Disclosure disclosure;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -135,7 +145,8 @@ public final class Settings {
         throttleMemoryKeys = reader.integer("THROTTLE_MEMORY_KEYS", 100_000, 100, 10_000_000);
         // 2 MiB: a 100,000-character note of 3-byte characters, form-encoded, is about 900 KB.
         requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
-        pageCache = Boolean.parseBoolean(reader.oneOf("NOTES_PAGE_CACHE", "true", "true", "false"));
+        pageCache = reader.bool("NOTES_PAGE_CACHE", true);
+        disclosure = new Disclosure(reader.bool("NOTES_INSTANCE_HEADER", true), reader.bool("NOTES_HEALTH_DETAILS", true));
         reader.failOnProblems();
     }
 
@@ -186,6 +197,10 @@ public final class Settings {
         return pageCache;
     }
 
+    public Disclosure disclosure() {
+        return disclosure;
+    }
+
     /**
      * Reads values and collects what is wrong with them, so that one start-up names every bad
      * variable at once.
@@ -216,6 +231,11 @@ public final class Settings {
                 return defaultValue;
             }
             return value;
+        }
+
+        /** "true" or "false", in any case. */
+        boolean bool(String name, boolean defaultValue) {
+            return Boolean.parseBoolean(oneOf(name, Boolean.toString(defaultValue), "true", "false"));
         }
 
         /** A whole number from {@code min} to {@code max}. */

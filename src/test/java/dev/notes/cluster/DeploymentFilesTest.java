@@ -272,6 +272,27 @@ class DeploymentFilesTest {
                 .get("nginx.ingress.kubernetes.io/proxy-body-size")))).isEqualTo(maxBody);
     }
 
+    /**
+     * The instance header and the health checks' details are on by default (server.xml, for a
+     * developer and the tests) and off in every file that ships: they name hosts and software.
+     */
+    @Test
+    void theShippedDeploymentsNameNoInstanceAndShowNoHealthDetails() throws IOException {
+        List<String> disclosures = List.of("NOTES_INSTANCE_HEADER", "NOTES_HEALTH_DETAILS");
+        String serverXml = Files.readString(Path.of("liberty/config/server.xml"));
+        disclosures.forEach(name -> assertThat(variableDefault(serverXml, name)).as(name).isEqualTo("true"));
+
+        Map<String, Object> composeEnvironment = map(map(map(yaml(DOCKER.resolve("compose.yaml")).get("services"))
+                .get("notes")).get("environment"));
+        disclosures.forEach(name -> assertThat(composeEnvironment).containsEntry(name, "false"));
+
+        Map<String, Object> pod = map(map(map(documents(DOCKER.resolve("kubernetes/notes.yaml")).get(0).get("spec"))
+                .get("template")).get("spec"));
+        List<Object> kubernetesEnvironment = list(map(list(pod.get("containers")).get(0)).get("env"));
+        disclosures.forEach(name -> assertThat(kubernetesEnvironment).as(name)
+                .contains(Map.of("name", name, "value", "false")));
+    }
+
     @Test
     void theEdgeProxyNamesTheClientItSeesNotOneTheClientClaims() throws IOException {
         String locations = Files.readString(DOCKER.resolve("nginx/notes-locations.conf"));

@@ -33,6 +33,19 @@ class SettingsTest {
     }
 
     @Test
+    void theInstanceHeaderAndHealthDetailsAreShownUnlessSwitchedOff() {
+        assertThat(settings(Map.of()).disclosure()).isEqualTo(new Settings.Disclosure(true, true));
+        assertThat(settings(Map.of("NOTES_INSTANCE_HEADER", "false")).disclosure())
+                .isEqualTo(new Settings.Disclosure(false, true));
+        assertThat(settings(Map.of("NOTES_HEALTH_DETAILS", " FALSE ")).disclosure())
+                .isEqualTo(new Settings.Disclosure(true, false));
+        assertThatThrownBy(() -> settings(Map.of("NOTES_INSTANCE_HEADER", "no", "NOTES_HEALTH_DETAILS", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_INSTANCE_HEADER=no is not one of true, false")
+                .hasMessageContaining("NOTES_HEALTH_DETAILS=0 is not one of true, false");
+    }
+
+    @Test
     void theClusterModeIgnoresCaseAndBlanks() {
         assertThat(settings(Map.of("NOTES_CLUSTER", " Redis ")).cluster().isRedis()).isTrue();
     }
