@@ -83,13 +83,23 @@ public class CommentService {
         return comment;
     }
 
-    /** Deletes a comment, if {@code actor} wrote it or wrote its note. */
-    public void delete(long commentId, @NotNull String actor) {
+    /**
+     * Deletes the comment {@code commentId} of the note {@code noteKey}, if {@code actor} wrote it
+     * or wrote the note. A comment of another note is refused before any permission is checked.
+     *
+     * @throws CommentNotFoundException  if no comment has the id (any more)
+     * @throws CommentNotOnNoteException if the comment belongs to another note
+     * @throws NotPermittedException     if {@code actor} wrote neither the comment nor the note
+     */
+    public void delete(String noteKey, long commentId, @NotNull String actor) {
         Comment comment = em.find(Comment.class, commentId);
         if (comment == null) {
             throw new CommentNotFoundException(commentId);
         }
         Note note = comment.getNote();
+        if (!note.getKey().equals(noteKey)) {
+            throw new CommentNotOnNoteException(noteKey, commentId);
+        }
         if (!comment.isDeletableBy(actor, note.getAuthor())) {
             throw new NotPermittedException("Only the author of a comment or of its note may delete it.");
         }

@@ -1,7 +1,9 @@
 /**
  * Comments on notes: the {@link dev.notes.comment.Comment} entity and the
  * {@link dev.notes.comment.CommentService} use cases. Any logged-in user may comment; a comment
- * may be deleted by its author or by the author of its note; a note's comments go with it. Every
+ * may be deleted by its author or by the author of its note, and only through that note: named
+ * through another note it is not found ({@link dev.notes.comment.CommentNotOnNoteException}),
+ * whoever asks, before any permission is checked. A note's comments go with it. Every
  * change fires a {@link dev.notes.event.CommentEvent}, seen by observers after commit.
  * <p>
  * A note may have thousands of comments, so they are read one {@link dev.notes.comment.CommentPage}

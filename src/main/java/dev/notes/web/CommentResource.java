@@ -2,6 +2,7 @@ package dev.notes.web;
 
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentNotOnNoteException;
 import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
 import dev.notes.comment.CommentView;
@@ -105,11 +106,13 @@ public class CommentResource {
             return ApiError.response(Status.UNAUTHORIZED, "Please log in to delete comments.");
         }
         try {
-            comments.delete(id, currentUser.getUsername());
+            comments.delete(key, id, currentUser.getUsername());
             return Response.noContent().build();
         } catch (CommentNotFoundException e) {
             // Deleted by someone else meanwhile: what the caller wanted has happened.
             return Response.noContent().build();
+        } catch (CommentNotOnNoteException e) {
+            return ApiError.response(Status.NOT_FOUND, e.getMessage());
         } catch (NotPermittedException e) {
             return ApiError.response(Status.FORBIDDEN, e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.notes.web;
 import dev.notes.comment.Comment;
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentNotOnNoteException;
 import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
 import dev.notes.comment.NewestComments;
@@ -117,11 +118,13 @@ public class NotePage {
             return;
         }
         try {
-            comments.delete(commentId, currentUser.getUsername());
+            comments.delete(key, commentId, currentUser.getUsername());
             Pages.redirect(Pages.notePath("view", key));
         } catch (CommentNotFoundException e) {
             // Deleted by someone else meanwhile: what the user wanted has happened.
             Pages.redirect(Pages.notePath("view", key));
+        } catch (CommentNotOnNoteException e) {
+            Pages.notFound();
         } catch (NotPermittedException e) {
             Pages.forbidden();
         }

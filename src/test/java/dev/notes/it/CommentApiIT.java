@@ -88,6 +88,28 @@ class CommentApiIT {
                 .document().select("#comments .comment-text").eachText()).containsExactly("first");
     }
 
+    @Test
+    void aCommentIsNotFoundThroughAnotherNotesUrlWhoeverAsks(LibertyServer server) {
+        var noteAuthor = Accounts.newUser(server, "xia");
+        var commenter = Accounts.newUser(server, "yves");
+        var otherAuthor = Accounts.newUser(server, "zora");
+        String key = Notes.uniqueKey("api-own");
+        String otherKey = Notes.uniqueKey("api-other");
+        Notes.create(noteAuthor.client(), key, "Own", "");
+        Notes.create(otherAuthor.client(), otherKey, "Other", "");
+        long id = Comments.add(commenter.client(), key, "stays where it is");
+
+        // The comment's author, the other note's author and the note's author alike: 404, never 403.
+        for (var caller : java.util.List.of(commenter, otherAuthor, noteAuthor)) {
+            assertThat(errorOf(delete(caller.client(), otherKey, id), 404)).as(caller.username())
+                    .isEqualTo("The note '" + otherKey + "' has no comment " + id + ".");
+        }
+        assertThat(delete(otherAuthor.client(), Notes.uniqueKey("api-no-such-note"), id).statusCode()).isEqualTo(404);
+
+        assertThat(new WebClient(server.baseUri()).get("/note/view?key=" + key)
+                .document().select("#comments .comment-text").eachText()).containsExactly("stays where it is");
+    }
+
     private static HttpResponse<String> post(WebClient client, String key, String json, String origin) {
         HttpRequest.Builder request = HttpRequest.newBuilder(client.uri("/api/notes/" + key + "/comments"))
                 .header("Content-Type", "application/json")

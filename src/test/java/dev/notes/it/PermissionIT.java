@@ -81,6 +81,29 @@ class PermissionIT {
     }
 
     @Test
+    void aCommentCannotBeDeletedThroughAnotherNotesPage(LibertyServer server) {
+        var commenter = Accounts.newUser(server, "xena");
+        var otherAuthor = Accounts.newUser(server, "yann");
+        String key = Notes.uniqueKey("kept");
+        String otherKey = Notes.uniqueKey("elsewhere");
+        Notes.create(commenter.client(), key, "Kept", "");
+        Notes.create(otherAuthor.client(), otherKey, "Elsewhere", "");
+        String commentId = Comments.addOnPage(commenter.client(), key, "mine, on the first note")
+                .document().selectFirst("#comments li.comment").attr("data-comment-id");
+
+        // The other note's author, pressing delete on their own note's page with this comment's id.
+        Page otherPage = otherAuthor.client().get("/note/view?key=" + otherKey);
+        Page forged = otherAuthor.client().postRaw(Forms.actionOf(otherPage, "commentActions"),
+                Forms.withButton(otherPage.form("commentActions").fields(), "commentActions:delete", commentId),
+                otherAuthor.client().origin());
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.title()).isEqualTo("Page not found");
+
+        assertThat(new WebClient(server.baseUri()).get("/note/view?key=" + key)
+                .document().select("#comments .comment-text").eachText()).containsExactly("mine, on the first note");
+    }
+
+    @Test
     void anonymousPostsChangeNothing(LibertyServer server) {
         var author = Accounts.newUser(server, "wade");
         String key = Notes.uniqueKey("guarded");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.notes.comment.Comment;
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
+import dev.notes.comment.CommentNotOnNoteException;
 import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentService;
 import dev.notes.note.NotPermittedException;
@@ -116,7 +117,7 @@ class CommentServiceIT {
     void theCommentAuthorMayDeleteTheirComment() {
         long id = comments.add(noteKey, new CommentDraft("oops"), "bob").getId();
 
-        comments.delete(id, "bob");
+        comments.delete(noteKey, id, "bob");
 
         assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
@@ -125,7 +126,7 @@ class CommentServiceIT {
     void theNoteAuthorMayDeleteAnyCommentOnTheirNote() {
         long id = comments.add(noteKey, new CommentDraft("spam"), "carol").getId();
 
-        comments.delete(id, noteAuthor);
+        comments.delete(noteKey, id, noteAuthor);
 
         assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
@@ -134,15 +135,30 @@ class CommentServiceIT {
     void nobodyElseMayDeleteAComment() {
         long id = comments.add(noteKey, new CommentDraft("keep me"), "bob").getId();
 
-        assertThatThrownBy(() -> comments.delete(id, "carol")).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> comments.delete(noteKey, id, "carol")).isInstanceOf(NotPermittedException.class);
         assertThat(comments.newest(noteKey).slice().comments()).extracting(Comment::getText).containsExactly("keep me");
+    }
+
+    @Test
+    void aCommentIsDeletedOnlyThroughItsOwnNoteAndNotFoundThroughAnotherWhoeverAsks() {
+        String otherKey = Unique.name("other");
+        notes.create(new NoteDraft(otherKey, "Other", ""), "bob");
+        long id = comments.add(noteKey, new CommentDraft("on the first note"), "bob").getId();
+
+        // bob wrote the comment and the other note, carol neither: both are told it is not there.
+        for (String actor : List.of("bob", "carol", noteAuthor)) {
+            assertThatThrownBy(() -> comments.delete(otherKey, id, actor)).as(actor)
+                    .isInstanceOf(CommentNotOnNoteException.class);
+        }
+        assertThat(comments.newest(noteKey).slice().comments()).extracting(Comment::getText)
+                .containsExactly("on the first note");
     }
 
     @Test
     void deletingAMissingCommentFails() {
         long id = comments.add(noteKey, new CommentDraft("once"), "bob").getId();
-        comments.delete(id, "bob");
+        comments.delete(noteKey, id, "bob");
 
-        assertThatThrownBy(() -> comments.delete(id, "bob")).isInstanceOf(CommentNotFoundException.class);
+        assertThatThrownBy(() -> comments.delete(noteKey, id, "bob")).isInstanceOf(CommentNotFoundException.class);
     }
 }

@@ -50,7 +50,7 @@ class DomainEventsIT {
         Note created = notes.create(new NoteDraft(key, "Evented", "v1"), "alice");
         notes.update(new NoteDraft(key, "Evented", "v2"), created.getVersion(), "alice");
         long commentId = comments.add(key, new CommentDraft("nice"), "bob").getId();
-        comments.delete(commentId, "alice");
+        comments.delete(key, commentId, "alice");
         notes.delete(key, "alice");
 
         assertThat(events.about(key)).extracting(DomainEventsIT::describe).containsExactly(

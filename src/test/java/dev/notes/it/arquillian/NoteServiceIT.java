@@ -127,7 +127,7 @@ class NoteServiceIT {
 
         assertThat(notes.find(key)).isEmpty();
         assertThat(comments.newest(key).slice().comments()).isEmpty();
-        assertThatThrownBy(() -> comments.delete(commentId, "bob")).isInstanceOf(CommentNotFoundException.class);
+        assertThatThrownBy(() -> comments.delete(key, commentId, "bob")).isInstanceOf(CommentNotFoundException.class);
         assertThatThrownBy(() -> notes.delete(key, "alice")).isInstanceOf(NoteNotFoundException.class);
     }
 
