@@ -7,6 +7,7 @@ import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
 import dev.notes.platform.Times;
+import dev.notes.user.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,7 +19,10 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
-/** The comment use cases. Each public method is one transaction; arguments are validated first. */
+/**
+ * The comment use cases. Each public method is one transaction; arguments are validated first.
+ * Changes are made as the {@link Caller}, who must be logged in ({@code NotLoggedInException} otherwise).
+ */
 @ApplicationScoped
 @Transactional
 public class CommentService {
@@ -31,6 +35,9 @@ public class CommentService {
 
     @Inject
     private Event<DomainEvent> events;
+
+    @Inject
+    private Caller caller;
 
     /**
      * The note's newest {@link CommentPage#SIZE} comments and the count of all, in one statement:
@@ -71,7 +78,9 @@ public class CommentService {
                 .getSingleResult();
     }
 
-    public Comment add(String noteKey, @NotNull @Valid CommentDraft draft, @NotNull String author) {
+    /** Adds the comment to the note, written by the caller. */
+    public Comment add(String noteKey, @NotNull @Valid CommentDraft draft) {
+        String author = caller.requireUsername();
         String text = draft.getText();
         Note note = notes.find(noteKey).orElseThrow(() -> new NoteNotFoundException(noteKey));
         Instant now = Times.now();
@@ -84,14 +93,15 @@ public class CommentService {
     }
 
     /**
-     * Deletes the comment {@code commentId} of the note {@code noteKey}, if {@code actor} wrote it
-     * or wrote the note. A comment of another note is refused before any permission is checked.
+     * Deletes the comment {@code commentId} of the note {@code noteKey}, if the caller wrote it or
+     * wrote the note. A comment of another note is refused before any permission is checked.
      *
      * @throws CommentNotFoundException  if no comment has the id (any more)
      * @throws CommentNotOnNoteException if the comment belongs to another note
-     * @throws NotPermittedException     if {@code actor} wrote neither the comment nor the note
+     * @throws NotPermittedException     if the caller wrote neither the comment nor the note
      */
-    public void delete(String noteKey, long commentId, @NotNull String actor) {
+    public void delete(String noteKey, long commentId) {
+        String actor = caller.requireUsername();
         Comment comment = em.find(Comment.class, commentId);
         if (comment == null) {
             throw new CommentNotFoundException(commentId);

@@ -3,7 +3,8 @@
  * {@link dev.notes.comment.CommentService} use cases. Any logged-in user may comment; a comment
  * may be deleted by its author or by the author of its note, and only through that note: named
  * through another note it is not found ({@link dev.notes.comment.CommentNotOnNoteException}),
- * whoever asks, before any permission is checked. A note's comments go with it. Every
+ * whoever asks, before any permission is checked. The caller is the service's own
+ * {@link dev.notes.user.Caller}, never a parameter. A note's comments go with it. Every
  * change fires a {@link dev.notes.event.CommentEvent}, seen by observers after commit.
  * <p>
  * A note may have thousands of comments, so they are read one {@link dev.notes.comment.CommentPage}

@@ -4,6 +4,7 @@ import dev.notes.event.DomainEvent;
 import dev.notes.event.NoteEvent;
 import dev.notes.platform.Constraints;
 import dev.notes.platform.Times;
+import dev.notes.user.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * The note use cases. Each public method is one transaction; arguments are checked by Bean
- * Validation before it starts ({@code ConstraintViolationException} otherwise).
+ * Validation before it starts ({@code ConstraintViolationException} otherwise). Changes are made
+ * as the {@link Caller}, who must be logged in ({@code NotLoggedInException} otherwise).
  */
 @ApplicationScoped
 @Transactional
@@ -39,6 +41,9 @@ public class NoteService {
 
     @Inject
     private NoteCount noteCount;
+
+    @Inject
+    private Caller caller;
 
     /** Notes per page of the list by title. */
     public static final int PAGE_SIZE = 50;
@@ -136,7 +141,9 @@ public class NoteService {
                 .findFirst();
     }
 
-    public Note create(@NotNull @Valid NoteDraft draft, @NotNull String author) {
+    /** Creates the note, written by the caller. */
+    public Note create(@NotNull @Valid NoteDraft draft) {
+        String author = caller.requireUsername();
         String key = draft.getKey();
         if (find(key).isPresent()) {
             throw new DuplicateNoteKeyException(key);
@@ -159,9 +166,10 @@ public class NoteService {
 
     /**
      * Changes title and body of the note with the draft's key, if the note is still at
-     * {@code expectedVersion} (the version the editor loaded) and the editor is its author.
+     * {@code expectedVersion} (the version the editor loaded) and the caller is its author.
      */
-    public Note update(@NotNull @Valid NoteDraft draft, long expectedVersion, @NotNull String editor) {
+    public Note update(@NotNull @Valid NoteDraft draft, long expectedVersion) {
+        String editor = caller.requireUsername();
         String key = draft.getKey();
         Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
         requireAuthor(note, editor, "edit");
@@ -179,8 +187,9 @@ public class NoteService {
         return note;
     }
 
-    /** Deletes the note and (by the database's cascade) its comments. */
-    public void delete(String key, @NotNull String editor) {
+    /** Deletes the note and (by the database's cascade) its comments, if the caller is its author. */
+    public void delete(String key) {
+        String editor = caller.requireUsername();
         Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
         requireAuthor(note, editor, "delete");
         em.remove(note);

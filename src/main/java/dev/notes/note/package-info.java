@@ -13,6 +13,7 @@
  * <p>
  * Every change fires a {@link dev.notes.event.NoteEvent} inside its transaction; observers see it
  * only after commit. Only a note's author may change it; the author is always the logged-in
- * caller, passed in by the web layer from the security context, never taken from a form.
+ * caller, which the service asks the {@link dev.notes.user.Caller} port for itself: no caller of
+ * the service can pass in another name, and none comes from a form.
  */
 package dev.notes.note;

@@ -38,7 +38,7 @@ public class AddNotePage {
         }
         try {
             quotas.note(currentUser.getUsername());
-            notes.create(draft, currentUser.getUsername());
+            notes.create(draft);
             Pages.redirect(Pages.notePath("view", draft.getKey()));
         } catch (QuotaExceededException e) {
             Pages.tooManyRequests(null, e.getMessage(), e.retryAfter());

@@ -87,7 +87,7 @@ public class CommentResource {
         }
         try {
             quotas.comment(currentUser.getUsername());
-            CommentView added = CommentView.of(comments.add(key, draft, currentUser.getUsername()));
+            CommentView added = CommentView.of(comments.add(key, draft));
             return Response.status(Status.CREATED).entity(added).build();
         } catch (QuotaExceededException e) {
             return ApiError.response(Status.TOO_MANY_REQUESTS, e.getMessage(), Waits.retryAfterSeconds(e.retryAfter()));
@@ -106,7 +106,7 @@ public class CommentResource {
             return ApiError.response(Status.UNAUTHORIZED, "Please log in to delete comments.");
         }
         try {
-            comments.delete(key, id, currentUser.getUsername());
+            comments.delete(key, id);
             return Response.noContent().build();
         } catch (CommentNotFoundException e) {
             // Deleted by someone else meanwhile: what the caller wanted has happened.

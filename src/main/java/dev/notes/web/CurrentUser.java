@@ -1,29 +1,30 @@
 package dev.notes.web;
 
+import dev.notes.user.Caller;
 import dev.notes.user.SessionAuthenticationMechanism;
 import dev.notes.user.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 
-/** Who is asking: for the header, for showing only the actions allowed, and as the author of changes. */
+/**
+ * Who is asking, for the pages: the header, showing only the actions allowed, and the quotas. The
+ * services take the author of a change from the same {@link Caller} themselves.
+ */
 @Named
 @RequestScoped
 public class CurrentUser {
 
     @Inject
-    private SecurityContext securityContext;
+    private Caller caller;
 
     @Inject
     private HttpServletRequest request;
 
     /** The logged-in username, or null for an anonymous reader. */
     public String getUsername() {
-        Principal principal = securityContext.getCallerPrincipal();
-        return principal == null ? null : principal.getName();
+        return caller.username().orElse(null);
     }
 
     public boolean isLoggedIn() {

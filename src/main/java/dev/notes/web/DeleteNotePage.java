@@ -46,7 +46,7 @@ public class DeleteNotePage {
 
     public void delete() {
         try {
-            notes.delete(key, currentUser.getUsername());
+            notes.delete(key);
             Pages.redirect("/");
         } catch (NoteNotFoundException e) {
             // Gone already (deleted elsewhere): the user's wish is fulfilled.

@@ -69,7 +69,7 @@ public class EditNotePage {
 
     public void save() {
         try {
-            notes.update(draft, version, currentUser.getUsername());
+            notes.update(draft, version);
             Pages.redirect(Pages.notePath("view", draft.getKey()));
         } catch (NoteNotFoundException e) {
             Pages.notFound();

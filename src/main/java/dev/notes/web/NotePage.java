@@ -91,7 +91,7 @@ public class NotePage {
         }
         try {
             quotas.comment(currentUser.getUsername());
-            comments.add(key, newComment, currentUser.getUsername());
+            comments.add(key, newComment);
             Pages.redirect(Pages.notePath("view", key));
         } catch (QuotaExceededException e) {
             Pages.tooManyRequests(COMMENT_FORM + ":text", e.getMessage(), e.retryAfter());
@@ -118,7 +118,7 @@ public class NotePage {
             return;
         }
         try {
-            comments.delete(key, commentId, currentUser.getUsername());
+            comments.delete(key, commentId);
             Pages.redirect(Pages.notePath("view", key));
         } catch (CommentNotFoundException e) {
             // Deleted by someone else meanwhile: what the user wanted has happened.

@@ -39,6 +39,9 @@ class CommentServiceIT {
     NoteService notes;
 
     @Inject
+    ActingCaller caller;
+
+    @Inject
     CommentService comments;
 
     private String noteKey;
@@ -48,14 +51,18 @@ class CommentServiceIT {
     void createNote() {
         noteKey = Unique.name("commented");
         noteAuthor = Unique.name("alice");
-        notes.create(new NoteDraft(noteKey, "Commented", ""), noteAuthor);
+        caller.actAs(noteAuthor);
+        notes.create(new NoteDraft(noteKey, "Commented", ""));
     }
 
     @Test
     void commentsAreListedNewestFirst() {
-        comments.add(noteKey, new CommentDraft("one"), "bob");
-        comments.add(noteKey, new CommentDraft("two"), "carol");
-        comments.add(noteKey, new CommentDraft("three"), "bob");
+        caller.actAs("bob");
+        comments.add(noteKey, new CommentDraft("one"));
+        caller.actAs("carol");
+        comments.add(noteKey, new CommentDraft("two"));
+        caller.actAs("bob");
+        comments.add(noteKey, new CommentDraft("three"));
 
         assertThat(comments.newest(noteKey).slice().comments())
                 .extracting(Comment::getText, Comment::getAuthor)
@@ -69,7 +76,8 @@ class CommentServiceIT {
     void olderSlicesWalkEveryCommentOnceNewestFirstAndCountAll() {
         List<Long> added = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            added.add(comments.add(noteKey, new CommentDraft("comment " + i), "bob").getId());
+            caller.actAs("bob");
+            added.add(comments.add(noteKey, new CommentDraft("comment " + i)).getId());
         }
         Collections.reverse(added);
 
@@ -91,8 +99,10 @@ class CommentServiceIT {
     @Test
     void commentsBelongToTheirNote() {
         String otherKey = Unique.name("other");
-        notes.create(new NoteDraft(otherKey, "Other", ""), noteAuthor);
-        comments.add(otherKey, new CommentDraft("elsewhere"), "bob");
+        caller.actAs(noteAuthor);
+        notes.create(new NoteDraft(otherKey, "Other", ""));
+        caller.actAs("bob");
+        comments.add(otherKey, new CommentDraft("elsewhere"));
 
         assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
         assertThat(comments.newest(otherKey).slice().comments()).extracting(Comment::getText).containsExactly("elsewhere");
@@ -100,54 +110,64 @@ class CommentServiceIT {
 
     @Test
     void commentingOnAMissingNoteFails() {
-        assertThatThrownBy(() -> comments.add(Unique.name("missing"), new CommentDraft("hello?"), "bob"))
+        caller.actAs("bob");
+        assertThatThrownBy(() -> comments.add(Unique.name("missing"), new CommentDraft("hello?")))
                 .isInstanceOf(NoteNotFoundException.class);
     }
 
     @Test
     void blankOrOverlongCommentsAreRefused() {
-        assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("  "), "bob"))
+        caller.actAs("bob");
+        assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("  ")))
                 .isInstanceOf(ConstraintViolationException.class);
-        assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("x".repeat(CommentDraft.TEXT_MAX + 1)), "bob"))
+        assertThatThrownBy(() -> comments.add(noteKey, new CommentDraft("x".repeat(CommentDraft.TEXT_MAX + 1))))
                 .isInstanceOf(ConstraintViolationException.class);
         assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
 
     @Test
     void theCommentAuthorMayDeleteTheirComment() {
-        long id = comments.add(noteKey, new CommentDraft("oops"), "bob").getId();
+        caller.actAs("bob");
+        long id = comments.add(noteKey, new CommentDraft("oops")).getId();
 
-        comments.delete(noteKey, id, "bob");
+        comments.delete(noteKey, id);
 
         assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
 
     @Test
     void theNoteAuthorMayDeleteAnyCommentOnTheirNote() {
-        long id = comments.add(noteKey, new CommentDraft("spam"), "carol").getId();
+        caller.actAs("carol");
+        long id = comments.add(noteKey, new CommentDraft("spam")).getId();
 
-        comments.delete(noteKey, id, noteAuthor);
+        caller.actAs(noteAuthor);
+        comments.delete(noteKey, id);
 
         assertThat(comments.newest(noteKey).slice().comments()).isEmpty();
     }
 
     @Test
     void nobodyElseMayDeleteAComment() {
-        long id = comments.add(noteKey, new CommentDraft("keep me"), "bob").getId();
+        caller.actAs("bob");
+        long id = comments.add(noteKey, new CommentDraft("keep me")).getId();
 
-        assertThatThrownBy(() -> comments.delete(noteKey, id, "carol")).isInstanceOf(NotPermittedException.class);
+        caller.actAs("carol");
+        assertThatThrownBy(() -> comments.delete(noteKey, id)).isInstanceOf(NotPermittedException.class);
         assertThat(comments.newest(noteKey).slice().comments()).extracting(Comment::getText).containsExactly("keep me");
     }
 
     @Test
     void aCommentIsDeletedOnlyThroughItsOwnNoteAndNotFoundThroughAnotherWhoeverAsks() {
         String otherKey = Unique.name("other");
-        notes.create(new NoteDraft(otherKey, "Other", ""), "bob");
-        long id = comments.add(noteKey, new CommentDraft("on the first note"), "bob").getId();
+        caller.actAs("bob");
+        notes.create(new NoteDraft(otherKey, "Other", ""));
+        long id = comments.add(noteKey, new CommentDraft("on the first note")).getId();
 
-        // bob wrote the comment and the other note, carol neither: both are told it is not there.
+        // bob wrote the comment and the other note, the note's author may delete any comment on it,
+        // carol may do neither: all are told it is not there.
         for (String actor : List.of("bob", "carol", noteAuthor)) {
-            assertThatThrownBy(() -> comments.delete(otherKey, id, actor)).as(actor)
+            caller.actAs(actor);
+            assertThatThrownBy(() -> comments.delete(otherKey, id)).as(actor)
                     .isInstanceOf(CommentNotOnNoteException.class);
         }
         assertThat(comments.newest(noteKey).slice().comments()).extracting(Comment::getText)
@@ -156,9 +176,10 @@ class CommentServiceIT {
 
     @Test
     void deletingAMissingCommentFails() {
-        long id = comments.add(noteKey, new CommentDraft("once"), "bob").getId();
-        comments.delete(noteKey, id, "bob");
+        caller.actAs("bob");
+        long id = comments.add(noteKey, new CommentDraft("once")).getId();
+        comments.delete(noteKey, id);
 
-        assertThatThrownBy(() -> comments.delete(noteKey, id, "bob")).isInstanceOf(CommentNotFoundException.class);
+        assertThatThrownBy(() -> comments.delete(noteKey, id)).isInstanceOf(CommentNotFoundException.class);
     }
 }

@@ -36,6 +36,9 @@ class DomainEventsIT {
     NoteService notes;
 
     @Inject
+    ActingCaller caller;
+
+    @Inject
     CommentService comments;
 
     @Inject
@@ -47,11 +50,14 @@ class DomainEventsIT {
     @Test
     void everyCommittedChangeIsObservedInOrder() {
         String key = Unique.name("events");
-        Note created = notes.create(new NoteDraft(key, "Evented", "v1"), "alice");
-        notes.update(new NoteDraft(key, "Evented", "v2"), created.getVersion(), "alice");
-        long commentId = comments.add(key, new CommentDraft("nice"), "bob").getId();
-        comments.delete(key, commentId, "alice");
-        notes.delete(key, "alice");
+        caller.actAs("alice");
+        Note created = notes.create(new NoteDraft(key, "Evented", "v1"));
+        notes.update(new NoteDraft(key, "Evented", "v2"), created.getVersion());
+        caller.actAs("bob");
+        long commentId = comments.add(key, new CommentDraft("nice")).getId();
+        caller.actAs("alice");
+        comments.delete(key, commentId);
+        notes.delete(key);
 
         assertThat(events.about(key)).extracting(DomainEventsIT::describe).containsExactly(
                 "note CREATED by alice",
@@ -70,8 +76,10 @@ class DomainEventsIT {
         String key = Unique.name("later");
         transaction.begin();
         try {
-            notes.create(new NoteDraft(key, "Not yet", ""), "alice");
-            comments.add(key, new CommentDraft("soon"), "bob");
+            caller.actAs("alice");
+            notes.create(new NoteDraft(key, "Not yet", ""));
+            caller.actAs("bob");
+            comments.add(key, new CommentDraft("soon"));
             assertThat(events.about(key)).isEmpty();
         } finally {
             transaction.commit();
@@ -86,8 +94,10 @@ class DomainEventsIT {
         String key = Unique.name("rollback");
         transaction.begin();
         try {
-            notes.create(new NoteDraft(key, "Never", ""), "alice");
-            comments.add(key, new CommentDraft("never seen"), "bob");
+            caller.actAs("alice");
+            notes.create(new NoteDraft(key, "Never", ""));
+            caller.actAs("bob");
+            comments.add(key, new CommentDraft("never seen"));
         } finally {
             transaction.rollback();
         }
@@ -99,9 +109,11 @@ class DomainEventsIT {
     @Test
     void failedChangesAreNeverObserved() {
         String key = Unique.name("failed");
-        notes.create(new NoteDraft(key, "First", ""), "alice");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(key, "First", ""));
 
-        assertThatThrownBy(() -> notes.create(new NoteDraft(key, "Second", ""), "bob"))
+        caller.actAs("bob");
+        assertThatThrownBy(() -> notes.create(new NoteDraft(key, "Second", "")))
                 .isInstanceOf(DuplicateNoteKeyException.class);
 
         assertThat(events.about(key)).extracting(DomainEventsIT::describe).containsExactly("note CREATED by alice");

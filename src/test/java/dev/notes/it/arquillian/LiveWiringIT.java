@@ -31,6 +31,9 @@ class LiveWiringIT {
     NoteService notes;
 
     @Inject
+    ActingCaller caller;
+
+    @Inject
     CommentService comments;
 
     @Inject
@@ -43,8 +46,10 @@ class LiveWiringIT {
     void eachCommittedChangeIsPublishedOnce() {
         String key = Unique.name("wired");
         long before = publisher.lastEventId();
-        notes.create(new NoteDraft(key, "Wired", ""), "alice");
-        comments.add(key, new CommentDraft("hello"), "bob");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(key, "Wired", ""));
+        caller.actAs("bob");
+        comments.add(key, new CommentDraft("hello"));
         assertThat(publisher.lastEventId()).isEqualTo(before + 2);
     }
 
@@ -53,8 +58,10 @@ class LiveWiringIT {
         String key = Unique.name("unwired");
         long before = publisher.lastEventId();
         transaction.begin();
-        notes.create(new NoteDraft(key, "Rolled back", ""), "alice");
-        comments.add(key, new CommentDraft("gone"), "bob");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(key, "Rolled back", ""));
+        caller.actAs("bob");
+        comments.add(key, new CommentDraft("gone"));
         transaction.rollback();
         assertThat(publisher.lastEventId()).isEqualTo(before);
         assertThat(notes.find(key)).isEmpty();

@@ -37,6 +37,9 @@ class NoteListingIT {
     NoteService notes;
 
     @Inject
+    ActingCaller caller;
+
+    @Inject
     NoteSearch search;
 
     /** A word of letters only, unique to this test, so searches find exactly its notes. */
@@ -47,9 +50,10 @@ class NoteListingIT {
     @Test
     void pagesFollowOneAnotherWithoutGapsOrRepeats() {
         String run = word();
+        caller.actAs("alice");
         List<String> keys = IntStream.range(0, 120)
                 .mapToObj(i -> notes.create(new NoteDraft(run + "-" + i,
-                        (i % 2 == 0 ? run.toUpperCase(Locale.ROOT) : run) + " " + (1000 + i), ""), "alice").getKey())
+                        (i % 2 == 0 ? run.toUpperCase(Locale.ROOT) : run) + " " + (1000 + i), "")).getKey())
                 .toList();
 
         List<String> walked = new ArrayList<>();
@@ -87,7 +91,8 @@ class NoteListingIT {
 
     @Test
     void aPageAfterTheEndIsTheLastPageNotAnEmptyOne() {
-        notes.create(new NoteDraft(word(), "Any title", ""), "alice");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(word(), "Any title", ""));
         TitlePage last = notes.pageAfter(new PageCursor("\uffff\uffff", "z"));
         assertThat(last.notes()).isNotEmpty().hasSizeLessThanOrEqualTo(NoteService.PAGE_SIZE);
         assertThat(last.hasNext()).isFalse();
@@ -100,9 +105,12 @@ class NoteListingIT {
     void searchFindsByTitleAndBodyWordsTitleHitsFirst() {
         String word = word();
         String other = word();
-        notes.create(new NoteDraft(word + "-body", "Plain title", "some text with " + word + " inside"), "alice");
-        notes.create(new NoteDraft(word + "-title", "About " + word.toUpperCase(Locale.ROOT), "nothing"), "bob");
-        notes.create(new NoteDraft(word + "-both", "Other", word + " and " + other), "alice");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(word + "-body", "Plain title", "some text with " + word + " inside"));
+        caller.actAs("bob");
+        notes.create(new NoteDraft(word + "-title", "About " + word.toUpperCase(Locale.ROOT), "nothing"));
+        caller.actAs("alice");
+        notes.create(new NoteDraft(word + "-both", "Other", word + " and " + other));
 
         assertThat(search.search(SearchQuery.of(word, null), 1).notes()).extracting(NoteSummary::key)
                 .first().isEqualTo(word + "-title");
@@ -118,8 +126,9 @@ class NoteListingIT {
     @Test
     void searchResultsComeAPageAtATime() {
         String word = word();
+        caller.actAs("alice");
         IntStream.range(0, NoteService.PAGE_SIZE + 5).forEach(i ->
-                notes.create(new NoteDraft(word + "-" + i, "Note " + i, "text " + word), "alice"));
+                notes.create(new NoteDraft(word + "-" + i, "Note " + i, "text " + word)));
 
         var first = search.search(SearchQuery.of(word, null), 1);
         var second = search.search(SearchQuery.of(word, null), 2);

@@ -3,6 +3,7 @@ package dev.notes.it.arquillian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.notes.comment.Comment;
 import dev.notes.comment.CommentDraft;
 import dev.notes.comment.CommentNotFoundException;
 import dev.notes.comment.CommentService;
@@ -15,6 +16,7 @@ import dev.notes.note.NoteService;
 import dev.notes.note.NoteSummary;
 import dev.notes.note.PageCursor;
 import dev.notes.note.StaleNoteException;
+import dev.notes.user.NotLoggedInException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -37,6 +39,9 @@ class NoteServiceIT {
     NoteService notes;
 
     @Inject
+    ActingCaller caller;
+
+    @Inject
     CommentService comments;
 
     @Test
@@ -44,7 +49,8 @@ class NoteServiceIT {
         String key = Unique.name("create");
         String author = Unique.name("alice");
 
-        Note created = notes.create(new NoteDraft(key, "Shopping", "milk\neggs"), author);
+        caller.actAs(author);
+        Note created = notes.create(new NoteDraft(key, "Shopping", "milk\neggs"));
 
         Note found = notes.find(key).orElseThrow();
         assertThat(found.getId()).isEqualTo(created.getId());
@@ -68,10 +74,11 @@ class NoteServiceIT {
         // Plain case-sensitive ordering would give Apple, Banana, Cherry, apple (binary) or
         // apple, Apple, ... (most locales); only LOWER(title), then key gives this order.
         // Titles start with the run's name, so the page from there holds them whatever else exists.
-        notes.create(new NoteDraft(run + "-a", run + " Cherry", ""), "alice");
-        notes.create(new NoteDraft(run + "-b", run + " Apple", ""), "alice");
-        notes.create(new NoteDraft(run + "-c", run + " Banana", ""), "alice");
-        notes.create(new NoteDraft(run + "-d", run + " apple", ""), "alice");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(run + "-a", run + " Cherry", ""));
+        notes.create(new NoteDraft(run + "-b", run + " Apple", ""));
+        notes.create(new NoteDraft(run + "-c", run + " Banana", ""));
+        notes.create(new NoteDraft(run + "-d", run + " apple", ""));
 
         assertThat(notes.pageFrom(new PageCursor(run, "")).notes())
                 .filteredOn(summary -> summary.key().startsWith(run))
@@ -82,9 +89,10 @@ class NoteServiceIT {
     @Test
     void updateWithTheLoadedVersionRevisesTheNote() {
         String key = Unique.name("update");
-        Note created = notes.create(new NoteDraft(key, "Draft", "first"), "alice");
+        caller.actAs("alice");
+        Note created = notes.create(new NoteDraft(key, "Draft", "first"));
 
-        Note updated = notes.update(new NoteDraft(key, "Final", "second"), created.getVersion(), "alice");
+        Note updated = notes.update(new NoteDraft(key, "Final", "second"), created.getVersion());
 
         assertThat(updated.getVersion()).isGreaterThan(created.getVersion());
         Note found = notes.find(key).orElseThrow();
@@ -98,10 +106,11 @@ class NoteServiceIT {
     @Test
     void updateWithAnOutdatedVersionIsRefused() {
         String key = Unique.name("stale");
-        Note created = notes.create(new NoteDraft(key, "Original", "v1"), "alice");
-        notes.update(new NoteDraft(key, "Theirs", "v2"), created.getVersion(), "alice");
+        caller.actAs("alice");
+        Note created = notes.create(new NoteDraft(key, "Original", "v1"));
+        notes.update(new NoteDraft(key, "Theirs", "v2"), created.getVersion());
 
-        assertThatThrownBy(() -> notes.update(new NoteDraft(key, "Mine", "v2'"), created.getVersion(), "alice"))
+        assertThatThrownBy(() -> notes.update(new NoteDraft(key, "Mine", "v2'"), created.getVersion()))
                 .isInstanceOf(StaleNoteException.class);
         assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("Theirs");
     }
@@ -109,34 +118,59 @@ class NoteServiceIT {
     @Test
     void onlyTheAuthorMayUpdateOrDelete() {
         String key = Unique.name("owned");
-        Note created = notes.create(new NoteDraft(key, "Mine", ""), "alice");
+        caller.actAs("alice");
+        Note created = notes.create(new NoteDraft(key, "Mine", ""));
 
-        assertThatThrownBy(() -> notes.update(new NoteDraft(key, "Hijacked", ""), created.getVersion(), "mallory"))
+        caller.actAs("mallory");
+        assertThatThrownBy(() -> notes.update(new NoteDraft(key, "Hijacked", ""), created.getVersion()))
                 .isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> notes.delete(key, "mallory")).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> notes.delete(key)).isInstanceOf(NotPermittedException.class);
         assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("Mine");
+    }
+
+    @Test
+    void anAnonymousCallerChangesNothing() {
+        String key = Unique.name("anonymous");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(key, "Guarded", ""));
+        long commentId = comments.add(key, new CommentDraft("kept")).getId();
+
+        caller.actAnonymously();
+        assertThatThrownBy(() -> notes.create(new NoteDraft(Unique.name("nobody"), "Nobody's", "")))
+                .isInstanceOf(NotLoggedInException.class);
+        assertThatThrownBy(() -> notes.delete(key)).isInstanceOf(NotLoggedInException.class);
+        assertThatThrownBy(() -> comments.add(key, new CommentDraft("anonymous"))).isInstanceOf(NotLoggedInException.class);
+        assertThatThrownBy(() -> comments.delete(key, commentId)).isInstanceOf(NotLoggedInException.class);
+        assertThat(comments.newest(key).slice().comments()).extracting(Comment::getText).containsExactly("kept");
     }
 
     @Test
     void deleteRemovesTheNoteAndItsComments() {
         String key = Unique.name("delete");
-        notes.create(new NoteDraft(key, "Doomed", ""), "alice");
-        long commentId = comments.add(key, new CommentDraft("first!"), "bob").getId();
+        caller.actAs("alice");
+        notes.create(new NoteDraft(key, "Doomed", ""));
+        caller.actAs("bob");
+        long commentId = comments.add(key, new CommentDraft("first!")).getId();
 
-        notes.delete(key, "alice");
+        caller.actAs("alice");
+        notes.delete(key);
 
         assertThat(notes.find(key)).isEmpty();
         assertThat(comments.newest(key).slice().comments()).isEmpty();
-        assertThatThrownBy(() -> comments.delete(key, commentId, "bob")).isInstanceOf(CommentNotFoundException.class);
-        assertThatThrownBy(() -> notes.delete(key, "alice")).isInstanceOf(NoteNotFoundException.class);
+        caller.actAs("bob");
+        assertThatThrownBy(() -> comments.delete(key, commentId)).isInstanceOf(CommentNotFoundException.class);
+        caller.actAs("alice");
+        assertThatThrownBy(() -> notes.delete(key)).isInstanceOf(NoteNotFoundException.class);
     }
 
     @Test
     void aKeyCanBeUsedOnlyOnce() {
         String key = Unique.name("dup");
-        notes.create(new NoteDraft(key, "First", ""), "alice");
+        caller.actAs("alice");
+        notes.create(new NoteDraft(key, "First", ""));
 
-        assertThatThrownBy(() -> notes.create(new NoteDraft(key, "Second", ""), "bob"))
+        caller.actAs("bob");
+        assertThatThrownBy(() -> notes.create(new NoteDraft(key, "Second", "")))
                 .isInstanceOf(DuplicateNoteKeyException.class);
         assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("First");
     }
@@ -145,9 +179,10 @@ class NoteServiceIT {
     void invalidKeysAreRefusedBeforeSaving() {
         String key = Unique.name("bad key");
 
-        assertViolation(() -> notes.create(new NoteDraft(key, "Title", ""), "alice"), "key");
-        assertViolation(() -> notes.create(new NoteDraft("", "Title", ""), "alice"), "key");
-        assertViolation(() -> notes.create(new NoteDraft("k".repeat(NoteDraft.KEY_MAX + 1), "Title", ""), "alice"),
+        caller.actAs("alice");
+        assertViolation(() -> notes.create(new NoteDraft(key, "Title", "")), "key");
+        assertViolation(() -> notes.create(new NoteDraft("", "Title", "")), "key");
+        assertViolation(() -> notes.create(new NoteDraft("k".repeat(NoteDraft.KEY_MAX + 1), "Title", "")),
                 "key");
         assertThat(notes.find(key)).isEmpty();
     }
@@ -156,14 +191,15 @@ class NoteServiceIT {
     void titlesAndBodiesHaveMaximumLengths() {
         String key = Unique.name("long");
 
-        assertViolation(() -> notes.create(new NoteDraft(key, "t".repeat(NoteDraft.TITLE_MAX + 1), ""), "alice"),
+        caller.actAs("alice");
+        assertViolation(() -> notes.create(new NoteDraft(key, "t".repeat(NoteDraft.TITLE_MAX + 1), "")),
                 "title");
-        assertViolation(() -> notes.create(new NoteDraft(key, "Title", "b".repeat(NoteDraft.BODY_MAX + 1)), "alice"),
+        assertViolation(() -> notes.create(new NoteDraft(key, "Title", "b".repeat(NoteDraft.BODY_MAX + 1))),
                 "body");
         assertThat(notes.find(key)).isEmpty();
 
         // The limits themselves fit the database columns.
-        notes.create(new NoteDraft(key, "t".repeat(NoteDraft.TITLE_MAX), "b".repeat(NoteDraft.BODY_MAX)), "alice");
+        notes.create(new NoteDraft(key, "t".repeat(NoteDraft.TITLE_MAX), "b".repeat(NoteDraft.BODY_MAX)));
         Note found = notes.find(key).orElseThrow();
         assertThat(found.getTitle()).hasSize(NoteDraft.TITLE_MAX);
         assertThat(found.getBody()).hasSize(NoteDraft.BODY_MAX);
@@ -172,9 +208,10 @@ class NoteServiceIT {
     @Test
     void updatesAreValidatedToo() {
         String key = Unique.name("revalidate");
-        Note created = notes.create(new NoteDraft(key, "Fine", ""), "alice");
+        caller.actAs("alice");
+        Note created = notes.create(new NoteDraft(key, "Fine", ""));
 
-        assertViolation(() -> notes.update(new NoteDraft(key, " ", ""), created.getVersion(), "alice"), "title");
+        assertViolation(() -> notes.update(new NoteDraft(key, " ", ""), created.getVersion()), "title");
         assertThat(notes.find(key).orElseThrow().getTitle()).isEqualTo("Fine");
     }
 

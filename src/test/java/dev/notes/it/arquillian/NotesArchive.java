@@ -8,7 +8,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * What the Arquillian tests deploy: the WAR that {@code mvn package} built (so the tests exercise
- * exactly what ships, descriptors and libraries included), plus the test classes and AssertJ.
+ * exactly what ships, descriptors and libraries included), plus the test classes, their helpers
+ * ({@link ActingCaller} among them: whom the services serve) and AssertJ.
  * Its own name gives it the context root {@code /notes-arquillian}, clear of the application's "/".
  */
 final class NotesArchive {
@@ -28,7 +29,7 @@ final class NotesArchive {
         return ShrinkWrap.create(WebArchive.class, NAME)
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
                 .addClasses(testClasses)
-                .addClasses(Unique.class, CommittedEvents.class)
+                .addClasses(Unique.class, CommittedEvents.class, ActingCaller.class)
                 .addAsLibrary(jarOf(Assertions.class));
     }
 
