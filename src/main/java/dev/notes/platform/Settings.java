@@ -94,6 +94,7 @@ public final class Settings {
     private final int throttleMemoryKeys;
     private final Requests requests;
     private final boolean pageCache;
+    private final Duration sessionLifetime;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -136,6 +137,7 @@ public final class Settings {
         // 2 MiB: a 100,000-character note of 3-byte characters, form-encoded, is about 900 KB.
         requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
         pageCache = Boolean.parseBoolean(reader.oneOf("NOTES_PAGE_CACHE", "true", "true", "false"));
+        sessionLifetime = reader.duration("SESSION_LIFETIME", Duration.ofHours(12));
         reader.failOnProblems();
     }
 
@@ -184,6 +186,14 @@ public final class Settings {
     /** Whether anonymous readers' home and note pages are served from the page cache ({@code dev.notes.web.PageCache}). */
     public boolean pageCache() {
         return pageCache;
+    }
+
+    /**
+     * How long a login lasts at most, however busy: the absolute session lifetime, beside Liberty's
+     * idle timeout ({@code SESSION_TIMEOUT}, which only Liberty reads).
+     */
+    public Duration sessionLifetime() {
+        return sessionLifetime;
     }
 
     /**
