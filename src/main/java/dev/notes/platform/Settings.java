@@ -104,6 +104,7 @@ public final class Settings {
     private final Requests requests;
     private final boolean pageCache;
     private final Disclosure disclosure;
+    private final Duration sessionLifetime;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -147,6 +148,7 @@ public final class Settings {
         requests = new Requests(reader.integer("REQUEST_MAX_BODY_BYTES", 2 * 1024 * 1024, 16 * 1024, Integer.MAX_VALUE));
         pageCache = reader.bool("NOTES_PAGE_CACHE", true);
         disclosure = new Disclosure(reader.bool("NOTES_INSTANCE_HEADER", true), reader.bool("NOTES_HEALTH_DETAILS", true));
+        sessionLifetime = reader.duration("SESSION_LIFETIME", Duration.ofHours(12));
         reader.failOnProblems();
     }
 
@@ -199,6 +201,14 @@ public final class Settings {
 
     public Disclosure disclosure() {
         return disclosure;
+    }
+
+    /**
+     * How long a login lasts at most, however busy: the absolute session lifetime, beside Liberty's
+     * idle timeout ({@code SESSION_TIMEOUT}, which only Liberty reads).
+     */
+    public Duration sessionLifetime() {
+        return sessionLifetime;
     }
 
     /**

@@ -2,8 +2,9 @@
  * What the application needs from its surroundings, belonging to no single domain: its settings
  * ({@link dev.notes.platform.Settings}, every configuration value typed and checked at start-up), the database
  * schema (Flyway migrations applied at start-up, before any request: the shared scripts and those
- * of the {@link dev.notes.platform.DatabaseDialect} in use) and the MicroProfile Health
+ * of the {@link dev.notes.platform.DatabaseDialect} in use), the MicroProfile Health
  * checks that a load balancer or Kubernetes asks before sending traffic (their details only with
- * {@code NOTES_HEALTH_DETAILS}, {@link dev.notes.platform.Settings.Disclosure}).
+ * {@code NOTES_HEALTH_DETAILS}, {@link dev.notes.platform.Settings.Disclosure}), and
+ * {@link dev.notes.platform.LogText}, which makes text from clients safe for a log line.
  */
 package dev.notes.platform;

@@ -1,5 +1,6 @@
 package dev.notes.throttle;
 
+import dev.notes.platform.LogText;
 import dev.notes.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class LoginThrottle {
             return Optional.empty();
         }
         // A refusal is logged when its count fills up (failed()), not at every attempt it stops.
-        LOG.fine(() -> "Login refused, too many failures: user " + forLog(username) + " from " + address
+        LOG.fine(() -> "Login refused, too many failures: user " + LogText.quoted(username) + " from " + address
                 + "; next attempt in " + Waits.retryAfterSeconds(wait) + " s");
         return Optional.of(wait);
     }
@@ -85,10 +86,11 @@ public class LoginThrottle {
         Counters.Count pair = counters.increment(pairKey(username, address), window);
         Counters.Count account = counters.increment(accountKey(username), window);
         Counters.Count fromAddress = counters.increment(addressKey(address), window);
-        LOG.info(() -> "Login failed: user " + forLog(username) + " from " + address + " (" + pair.value()
+        // Every failure is in the authentication log (dev.notes.user.AuthenticationLog); here only the count.
+        LOG.fine(() -> "Login failed: user " + LogText.quoted(username) + " from " + address + " (" + pair.value()
                 + " in this window)");
-        warnWhenFull(pair, limits.perAccountAndAddress(), "user " + forLog(username) + " from " + address);
-        warnWhenFull(account, limits.perAccount(), "user " + forLog(username) + " from any address");
+        warnWhenFull(pair, limits.perAccountAndAddress(), "user " + LogText.quoted(username) + " from " + address);
+        warnWhenFull(account, limits.perAccount(), "user " + LogText.quoted(username) + " from any address");
         warnWhenFull(fromAddress, limits.perAddress(), "any user from " + address);
     }
 
@@ -128,23 +130,5 @@ public class LoginThrottle {
     private static String bounded(String username) {
         String name = username == null ? "" : username;
         return name.length() > KEY_PART_MAX ? name.substring(0, KEY_PART_MAX) : name;
-    }
-
-    /**
-     * The username as typed may hold anything: quoted, control characters (a forged log line
-     * starts with a newline) replaced, and cut short.
-     */
-    static String forLog(String username) {
-        if (username == null) {
-            return "(none)";
-        }
-        StringBuilder clean = new StringBuilder("\"");
-        username.codePoints().limit(64).forEach(c -> clean.appendCodePoint(
-                Character.isISOControl(c) || c == '"' || Character.getType(c) == Character.LINE_SEPARATOR
-                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c));
-        if (username.codePointCount(0, username.length()) > 64) {
-            clean.append('…');
-        }
-        return clean.append('"').toString();
     }
 }

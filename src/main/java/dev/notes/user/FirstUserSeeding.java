@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 /**
  * Creates a first account at start-up when {@code NOTES_ADMIN_USER} and {@code NOTES_ADMIN_PASSWORD}
  * are configured and no such user exists yet. Nothing is seeded otherwise: there is no built-in password.
+ * The password obeys the rules of every registration (12 to 128 characters, not a commonly breached
+ * one): one that does not is not seeded, and the start-up log says which rule it breaks, as SEVERE.
  */
 @ApplicationScoped
 public class FirstUserSeeding {
@@ -42,7 +44,7 @@ public class FirstUserSeeding {
             LOG.info(() -> "Seeded the first user '" + Registration.normalise(username.get()) + "'.");
         } catch (ConstraintViolationException e) {
             LOG.severe(() -> "NOTES_ADMIN_USER/NOTES_ADMIN_PASSWORD are not a valid account, not seeded: "
-                    + e.getConstraintViolations().stream().map(v -> v.getMessage()).toList());
+                    + e.getConstraintViolations().stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).toList());
         } catch (DuplicateUsernameException raceWithAnotherInstance) {
             LOG.info(() -> "First user '" + username.get() + "' was seeded by another instance.");
         }

@@ -9,7 +9,9 @@ import java.io.Serializable;
 
 /**
  * What a new user fills in. The username is normalised to lower case, so that "Alice" and
- * "alice" cannot be two people.
+ * "alice" cannot be two people. A password is 12 to 128 characters (any characters, spaces
+ * included: a passphrase is welcome) and not one of the {@link CommonPasswords}. Accounts made
+ * under the earlier 8-character rule keep their passwords: only a new password is checked.
  */
 public class Registration implements Serializable {
 
@@ -18,7 +20,7 @@ public class Registration implements Serializable {
     public static final int USERNAME_MAX = 40;
     public static final int DISPLAY_NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;
-    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MIN = 12;
     public static final int PASSWORD_MAX = 128;
 
     @NotNull(message = "Please choose a username.")
@@ -36,6 +38,7 @@ public class Registration implements Serializable {
 
     @NotNull(message = "Please choose a password.")
     @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = "A password is {min} to {max} characters long.")
+    @NotCommonPassword
     private String password;
 
     public Registration() {

@@ -1,9 +1,16 @@
 /**
  * Users and login. Accounts live in the {@code users} table with PBKDF2 password hashes (Jakarta
  * Security's {@code Pbkdf2PasswordHash}); {@link dev.notes.user.UserIdentityStore} checks
- * credentials against it. {@link dev.notes.user.SessionAuthenticationMechanism} keeps the login in
- * the HTTP session rather than in Liberty's LtpaToken2 cookie, so that a session shared between
- * instances carries the login and invalidating it logs the user out everywhere.
+ * credentials against it. A new password ({@link dev.notes.user.Registration}, also the seeded
+ * first user's, {@link dev.notes.user.FirstUserSeeding}) is 12 to 128 characters and not one of
+ * the {@link dev.notes.user.CommonPasswords} bundled with the application
+ * ({@link dev.notes.user.NotCommonPassword}); older accounts keep theirs.
+ * {@link dev.notes.user.SessionAuthenticationMechanism} keeps the login in the HTTP session rather
+ * than in Liberty's LtpaToken2 cookie, so that a session shared between instances carries the
+ * login and invalidating it logs the user out everywhere; a login starts a fresh session and
+ * lasts at most the absolute session lifetime ({@link dev.notes.user.SignedInUser#loggedInAt}).
+ * Logins, failures, refusals, logouts, lifetime ends and registrations are written to the
+ * {@link dev.notes.user.AuthenticationLog}.
  * <p>
  * {@link dev.notes.user.Caller} is the port through which the domain services learn who is
  * acting (a {@link dev.notes.user.NotLoggedInException} when nobody is); its adapter

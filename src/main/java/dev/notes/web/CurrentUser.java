@@ -36,6 +36,15 @@ public class CurrentUser {
         return user != null ? user.displayName() : getUsername();
     }
 
+    /**
+     * Whether to say "your session has ended": this request ended a login older than the session
+     * lifetime, or it was sent to the login page because of that.
+     */
+    public boolean isLoginEnded() {
+        return request.getAttribute(SessionAuthenticationMechanism.LOGIN_ENDED) != null
+                || request.getParameter(SessionAuthenticationMechanism.ENDED_PARAMETER) != null;
+    }
+
     public boolean is(String username) {
         return username != null && username.equals(getUsername());
     }

@@ -4,6 +4,7 @@ import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.DelayedRefusals;
 import dev.notes.throttle.LoginThrottle;
 import dev.notes.throttle.Waits;
+import dev.notes.user.AuthenticationLog;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,6 +63,8 @@ public class LoginRefusalFilter extends HttpFilter {
             return;
         }
         Duration wait = refusal.get();
+        // The form is not read, so the username is not known.
+        AuthenticationLog.loginThrottled(null, request.getRemoteAddr(), wait);
         refusals.refuse(request, response, answer -> {
             answer.setStatus(Pages.TOO_MANY_REQUESTS);
             answer.setHeader("Retry-After", Long.toString(Waits.retryAfterSeconds(wait)));

@@ -1,5 +1,6 @@
 package dev.notes.web;
 
+import dev.notes.user.AuthenticationLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -9,7 +10,8 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Logout, from the header's form (a POST with the view state, so no other site can log a user out).
- * Invalidating the session ends the login wherever the session is shared.
+ * Invalidating the session ends the login wherever the session is shared. Logged in the
+ * {@code AuthenticationLog} when there was a login to end.
  */
 @Named
 @RequestScoped
@@ -20,6 +22,7 @@ public class LogoutAction {
                 .getExternalContext().getRequest();
         // Take the session first: after logout() Liberty may refuse to hand it out (SESN0008E).
         HttpSession session = request.getSession(false);
+        String username = request.getRemoteUser();
         request.logout();
         if (session != null) {
             try {
@@ -27,6 +30,9 @@ public class LogoutAction {
             } catch (IllegalStateException alreadyInvalidated) {
                 // Liberty's logout() invalidates the session itself.
             }
+        }
+        if (username != null) {
+            AuthenticationLog.loggedOut(username, request.getRemoteAddr());
         }
         Pages.redirect("/");
     }

@@ -4,6 +4,7 @@ import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.PasswordChecks;
 import dev.notes.throttle.QuotaExceededException;
 import dev.notes.throttle.Quotas;
+import dev.notes.user.AuthenticationLog;
 import dev.notes.user.DuplicateUsernameException;
 import dev.notes.user.Registration;
 import dev.notes.user.UserService;
@@ -17,7 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
-/** "Create an account": then on to the login page with the new username filled in. */
+/**
+ * "Create an account": then on to the login page with the new username filled in. The password
+ * rules (length, not a commonly breached one) are {@code Registration}'s; each account made, and
+ * each refused for the address's quota, goes to the {@code AuthenticationLog}.
+ */
 @Named
 @RequestScoped
 public class RegisterPage {
@@ -59,8 +64,10 @@ public class RegisterPage {
                 Pages.unavailable();
                 return;
             }
+            AuthenticationLog.registered(username.get(), request.getRemoteAddr());
             Pages.redirect("/user/login?registered=" + URLEncoder.encode(username.get(), StandardCharsets.UTF_8));
         } catch (QuotaExceededException e) {
+            AuthenticationLog.registrationThrottled(registration.getUsername(), request.getRemoteAddr());
             Pages.tooManyRequests(null, e.getMessage(), e.retryAfter());
         } catch (CountersUnavailableException e) {
             Pages.unavailable();

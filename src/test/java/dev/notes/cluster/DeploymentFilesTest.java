@@ -299,6 +299,12 @@ class DeploymentFilesTest {
         List<String> forwarded = Pattern.compile("proxy_set_header\\s+X-Forwarded-For\\s+([^;]+);").matcher(locations)
                 .results().map(result -> result.group(1).trim()).toList();
         assertThat(forwarded).as("every location, pages and /live").hasSize(2).containsOnly("$remote_addr");
+        List<String> requestIds = Pattern.compile("proxy_set_header\\s+X-Request-Id\\s+([^;]+);").matcher(locations)
+                .results().map(result -> result.group(1).trim()).toList();
+        assertThat(requestIds).as("nginx's own request id, in every location, for the access log").hasSize(2)
+                .containsOnly("$request_id");
+        assertThat(Files.readString(Path.of("liberty/config/server.xml"))).as("the access log names it")
+                .contains("%{X-Request-Id}i");
     }
 
     private static String variableDefault(String serverXml, String name) {

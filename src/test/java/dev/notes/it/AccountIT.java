@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.Forms;
 import dev.notes.it.support.LibertyServer;
+import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -115,7 +116,7 @@ class AccountIT {
         assertThat(Forms.fieldError(invalid, "username")).isEqualTo("A username is 3 to 40 letters, digits or the characters . _ -");
         assertThat(Forms.fieldError(invalid, "displayName")).isEqualTo("Please enter the name others will see.");
         assertThat(Forms.fieldError(invalid, "email")).isEqualTo("This is not an e-mail address.");
-        assertThat(Forms.fieldError(invalid, "password")).isEqualTo("A password is 8 to 128 characters long.");
+        assertThat(Forms.fieldError(invalid, "password")).isEqualTo("A password is 12 to 128 characters long.");
         assertThat(invalid.form("registerForm").fields()).containsEntry("registerForm:username", "a b");
 
         Page mismatch = browser.get("/user/register").form("registerForm")
@@ -125,6 +126,62 @@ class AccountIT {
                 .set("passwordAgain", Accounts.PASSWORD + "!")
                 .press("register");
         assertThat(Forms.fieldError(mismatch, "passwordAgain")).isEqualTo("The two passwords differ.");
+    }
+
+    @Test
+    void registrationRefusesShortAndCommonlyBreachedPasswordsNextToTheField(LibertyServer server) {
+        WebClient browser = new WebClient(server.baseUri());
+        String username = Accounts.uniqueName("ivy");
+
+        // Eleven characters: long enough before, one short now.
+        Page tooShort = register(browser, username, "Ivy Short", "elevenchars");
+        assertThat(tooShort.path()).isEqualTo("/user/register");
+        assertThat(Forms.fieldError(tooShort, "password")).isEqualTo("A password is 12 to 128 characters long.");
+        assertThat(tooShort.form("registerForm").fields())
+                .containsEntry("registerForm:username", username)
+                .containsEntry("registerForm:displayName", "Ivy Short")
+                .containsEntry("registerForm:password", "");
+
+        // Long enough, but among the breached passwords attackers try first, in any case.
+        for (String breached : new String[] {"password1234", "QwertyUiop123"}) {
+            Page common = register(browser, username, "Ivy Common", breached);
+            assertThat(common.path()).as(breached).isEqualTo("/user/register");
+            assertThat(Forms.fieldError(common, "password")).as(breached).isEqualTo("This password is one of the most"
+                    + " common in breached password lists, so it would be guessed early. Please choose another.");
+            assertThat(common.form("registerForm").fields()).as(breached)
+                    .containsEntry("registerForm:username", username)
+                    .containsEntry("registerForm:displayName", "Ivy Common");
+        }
+        assertThat(Accounts.logInAttempt(new WebClient(server.baseUri()), username, "password1234").text("#messages"))
+                .as("no account was made").isEqualTo("Wrong username or password.");
+
+        Page accepted = register(browser, username, "Ivy", "twelve chars");
+        assertThat(accepted.path()).isEqualTo("/user/login?registered=" + username);
+        assertThat(Accounts.logInAttempt(new WebClient(server.baseUri()), username, "twelve chars").text("#currentUser"))
+                .isEqualTo("Logged in as Ivy");
+    }
+
+    @Test
+    void aLoginStartsAFreshSessionWithNothingOfTheOneBefore(LibertyServer server) {
+        String alice = Accounts.register(server, "alice");
+        String bob = Accounts.register(server, "bob");
+        WebClient browser = Accounts.logIn(server, alice);
+        String key = Notes.uniqueKey("read-by-alice");
+        Notes.create(browser, key, "Read by Alice", "text");
+        assertThat(Notes.recentlyViewed(browser)).containsExactly("Read by Alice");
+        WebClient aliceBefore = new WebClient(server.baseUri());
+        aliceBefore.copyCookiesFrom(browser);
+
+        // Bob logs in on the same browser without Alice logging out: he sees nothing of her session.
+        Page home = Accounts.logInAttempt(browser, bob, Accounts.PASSWORD);
+        assertThat(home.text("#currentUser")).isEqualTo("Logged in as Display " + bob);
+        assertThat(Notes.recentlyViewed(browser)).as("what Alice viewed, after Bob's login").isEmpty();
+        assertThat(browser.cookie("JSESSIONID").map(AccountIT::sessionId))
+                .isNotEqualTo(aliceBefore.cookie("JSESSIONID").map(AccountIT::sessionId));
+
+        Page oldSession = aliceBefore.get("/");
+        assertThat(oldSession.has("#currentUser")).as("Alice's session, ended by the login over it").isFalse();
+        assertThat(oldSession.has("#recentlyViewed")).isFalse();
     }
 
     @Test
@@ -151,6 +208,15 @@ class AccountIT {
                 .set("password", "admin-password-for-tests")
                 .press("login");
         assertThat(home.text("#currentUser")).isEqualTo("Logged in as admin");
+    }
+
+    private static Page register(WebClient browser, String username, String displayName, String password) {
+        return browser.get("/user/register").form("registerForm")
+                .set("username", username)
+                .set("displayName", displayName)
+                .set("password", password)
+                .set("passwordAgain", password)
+                .press("register");
     }
 
     /** The session id without Liberty's clone suffix. */

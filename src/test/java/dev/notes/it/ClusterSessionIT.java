@@ -9,7 +9,6 @@ import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two instances behind an imaginary load balancer without sticky sessions: the same cookies work on
- * both, a logout on one ends the login on both, forms travel between them, and a crashed instance
- * logs nobody out.
+ * both, a logout on one ends the login on both, forms travel between them, a login starts a fresh
+ * session on both, and a crashed instance logs nobody out.
  */
 @ExtendWith(NotesCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,15 +89,39 @@ class ClusterSessionIT {
 
         // The recently viewed notes change with each note page (saving redirects to one); every
         // step below reorders them on one instance and reads them on the other.
-        assertThat(recentlyViewed(onB)).containsExactly("Second read", "First read");
+        assertThat(Notes.recentlyViewed(onB)).containsExactly("Second read", "First read");
         onA.get("/note/view?key=" + first);
-        assertThat(recentlyViewed(onB)).containsExactly("First read", "Second read");
+        assertThat(Notes.recentlyViewed(onB)).containsExactly("First read", "Second read");
         onB.get("/note/view?key=" + second);
-        assertThat(recentlyViewed(onA)).containsExactly("Second read", "First read");
+        assertThat(Notes.recentlyViewed(onA)).containsExactly("Second read", "First read");
     }
 
     @Test
     @Order(5)
+    void aLoginOnOneInstanceStartsAFreshSessionOnBoth(Cluster cluster) {
+        String first = Accounts.register(cluster.a(), "fay");
+        String second = Accounts.register(cluster.a(), "gus");
+        WebClient onA = Accounts.logIn(cluster.a(), first);
+        String key = Notes.uniqueKey("read-by-fay");
+        Notes.create(onA, key, "Read by Fay", "text");
+        WebClient firstOnB = onA.sameBrowserOn(cluster.b());
+        assertThat(Notes.recentlyViewed(firstOnB)).containsExactly("Read by Fay");
+
+        // The second user logs in through B over the first one's session, which A wrote.
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        assertThat(Accounts.logInAttempt(onB, second, Accounts.PASSWORD).text("#currentUser"))
+                .isEqualTo("Logged in as Display " + second);
+        assertThat(Notes.recentlyViewed(onB)).as("on B, after the login").isEmpty();
+        assertThat(Notes.recentlyViewed(onB.sameBrowserOn(cluster.a()))).as("on A, after the login").isEmpty();
+        assertThat(onB.sameBrowserOn(cluster.a()).get("/").text("#currentUser")).contains(second);
+
+        assertThat(firstOnB.get("/").has("#currentUser")).as("the session before the login, on B").isFalse();
+        assertThat(onA.get("/").has("#currentUser")).as("and on A").isFalse();
+        assertThat(Notes.recentlyViewed(onA)).isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void aCrashedInstanceLogsNobodyOut(Cluster cluster) {
         String username = Accounts.register(cluster.a(), "dora");
         WebClient onA = Accounts.logIn(cluster.a(), username);
@@ -117,7 +140,4 @@ class ClusterSessionIT {
                 .contains("Display " + username);
     }
 
-    private static List<String> recentlyViewed(WebClient client) {
-        return client.get("/").document().select("#recentlyViewed a.recent-link").eachText();
-    }
 }

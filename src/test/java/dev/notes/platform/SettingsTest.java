@@ -134,6 +134,15 @@ class SettingsTest {
     }
 
     @Test
+    void aLoginLastsTwelveHoursAtMostUnlessConfigured() {
+        assertThat(settings(Map.of()).sessionLifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings(Map.of("SESSION_LIFETIME", "8h30m")).sessionLifetime()).isEqualTo(Duration.ofMinutes(510));
+        assertThatThrownBy(() -> settings(Map.of("SESSION_LIFETIME", "0s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SESSION_LIFETIME=0s");
+    }
+
+    @Test
     void aLimitOfZeroStopsTheStart() {
         assertThatThrownBy(() -> settings(Map.of("LOGIN_FAILURES_PER_ADDRESS", "0", "PASSWORD_CHECKS_MAX", "many")))
                 .isInstanceOf(IllegalArgumentException.class)

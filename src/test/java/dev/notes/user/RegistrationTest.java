@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegistrationTest {
 
     private static final String USERNAME_RULE = "A username is 3 to 40 letters, digits or the characters . _ -";
-    private static final String PASSWORD_RULE = "A password is 8 to 128 characters long.";
+    private static final String PASSWORD_RULE = "A password is 12 to 128 characters long.";
+    private static final String COMMON = "This password is one of the most common in breached password lists, so it"
+            + " would be guessed early. Please choose another.";
     private static final String NOT_AN_EMAIL = "This is not an e-mail address.";
 
     private static final Validator validator = EnglishValidator.get();
@@ -158,19 +160,40 @@ class RegistrationTest {
 
     // --- password
 
+    /** {@code length} characters that are on no list: "pppppppppppp" is (12 times the same key). */
+    private static String uncommon(int length) {
+        return "Tq8 zebra lamp " .repeat(length / 15 + 1).substring(0, length);
+    }
+
     @ParameterizedTest
-    @CsvSource({"8", "9", "127", "128"})
-    void passwordsOf8To128CharactersAreValid(int length) {
+    @CsvSource({"12", "13", "64", "127", "128"})
+    void passwordsOf12To128CharactersAreValid(int length) {
         Registration r = valid();
-        r.setPassword("p".repeat(length));
+        r.setPassword(uncommon(length));
         assertThat(messages(r, "password")).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"0", "1", "7", "129", "1000"})
+    @CsvSource({"0", "1", "8", "11", "129", "1000"})
     void shorterOrLongerPasswordsAreRefused(int length) {
         Registration r = valid();
-        r.setPassword("p".repeat(length));
+        r.setPassword(uncommon(length));
+        assertThat(messages(r, "password")).containsExactly(PASSWORD_RULE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "PassWord1234", "qwertyuiopasdfgh", "1qaz2wsx3edc", "iloveyoubaby",
+            " password1234 ", "pppppppppppp"})
+    void aCommonlyBreachedPasswordIsRefusedWhateverItsCase(String password) {
+        Registration r = valid();
+        r.setPassword(password);
+        assertThat(messages(r, "password")).containsExactly(COMMON);
+    }
+
+    @Test
+    void aShortCommonPasswordIsToldOnlyItsLength() {
+        Registration r = valid();
+        r.setPassword("password");
         assertThat(messages(r, "password")).containsExactly(PASSWORD_RULE);
     }
 
@@ -184,7 +207,7 @@ class RegistrationTest {
     @Test
     void aPasswordOfSpacesCountsItsCharacters() {
         Registration r = valid();
-        r.setPassword("        ");
+        r.setPassword(" ".repeat(12));
         assertThat(messages(r, "password")).isEmpty();
     }
 

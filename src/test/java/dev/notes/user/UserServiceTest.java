@@ -175,14 +175,14 @@ class UserServiceTest {
     @ValueSource(strings = {"  "})
     void aBlankEmailIsStoredAsNull(String email) {
         expectQueryFor("bob");
-        User user = service.register(new Registration("bob", "Bob", email, "password1"));
+        User user = service.register(new Registration("bob", "Bob", email, "correct horse staple"));
         assertThat(user.getEmail()).isNull();
     }
 
     @Test
     void registeringATakenUsernameFails() {
         expectQueryFor("alice", user("alice", "h"));
-        assertThatThrownBy(() -> service.register(new Registration("ALICE", "Other Alice", null, "password1")))
+        assertThatThrownBy(() -> service.register(new Registration("ALICE", "Other Alice", null, "correct horse staple")))
                 .isInstanceOf(DuplicateUsernameException.class)
                 .hasMessage("The username 'alice' is taken. Please choose another.");
         verify(em, never()).persist(any());
@@ -193,7 +193,7 @@ class UserServiceTest {
         expectQueryFor("alice");
         doThrow(new PersistenceException("flush failed",
                 new SQLException("duplicate key value violates unique constraint", "23505"))).when(em).flush();
-        assertThatThrownBy(() -> service.register(new Registration("Alice", "Alice", null, "password1")))
+        assertThatThrownBy(() -> service.register(new Registration("Alice", "Alice", null, "correct horse staple")))
                 .isInstanceOf(DuplicateUsernameException.class)
                 .hasMessage("The username 'alice' is taken. Please choose another.");
     }
@@ -204,7 +204,7 @@ class UserServiceTest {
         PersistenceException failure = new PersistenceException("flush failed",
                 new SQLException("value too long", "22001"));
         doThrow(failure).when(em).flush();
-        assertThatThrownBy(() -> service.register(new Registration("alice", "Alice", null, "password1")))
+        assertThatThrownBy(() -> service.register(new Registration("alice", "Alice", null, "correct horse staple")))
                 .isSameAs(failure);
     }
 }

@@ -183,6 +183,38 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /** The server's HTTP access log (server.xml's accessLogging). */
+    public Path accessLog() {
+        return directory.resolve("logs/http_access.log");
+    }
+
+    /**
+     * The first line of the log {@code file} (such as {@link #messagesLog()}) that contains
+     * {@code text}, waiting up to 20 s for Liberty to write it: its logs are written a moment
+     * after the request that caused them has been answered.
+     */
+    public String awaitLine(Path file, String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            try {
+                if (Files.exists(file)) {
+                    try (Stream<String> lines = Files.lines(file)) {
+                        var line = lines.filter(l -> l.contains(text)).findFirst();
+                        if (line.isPresent()) {
+                            return line.get();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No line with '" + text + "' in " + file + " within 20 s");
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
     private void run(String action) {
         Path script = wlp.resolve("bin/server");
         ProcessBuilder builder = new ProcessBuilder(script.toString(), action, name)

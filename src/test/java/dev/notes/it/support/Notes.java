@@ -2,6 +2,7 @@ package dev.notes.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Notes made through the pages, as a user would. */
@@ -20,5 +21,10 @@ public final class Notes {
                 .set("key", key).set("title", title).set("body", body).press("save");
         assertThat(view.path()).as("after creating %s", key).isEqualTo("/note/view?key=" + key);
         return view;
+    }
+
+    /** The titles under "Recently viewed" on the client's home page, newest first. */
+    public static List<String> recentlyViewed(WebClient client) {
+        return client.get("/").document().select("#recentlyViewed a.recent-link").eachText();
     }
 }

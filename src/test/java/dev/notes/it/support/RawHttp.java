@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -56,7 +57,23 @@ public final class RawHttp {
     /** A request with a body; {@code headers} are added to Host and the framing header. */
     public static Answer send(URI base, String method, String target, Map<String, String> headers,
                               Body body, Framing framing) {
+        return send(null, base, method, target, headers, body, framing);
+    }
+
+    /**
+     * A request without a body from the local address {@code from} (any of 127.0.0.0/8 reaches a
+     * server on 127.0.0.1): the server sees another peer than 127.0.0.1, such as a proxy it trusts.
+     */
+    public static Answer sendFrom(InetAddress from, URI base, String method, String target, Map<String, String> headers) {
+        return send(from, base, method, target, headers, null, Framing.CONTENT_LENGTH);
+    }
+
+    private static Answer send(InetAddress from, URI base, String method, String target, Map<String, String> headers,
+                               Body body, Framing framing) {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), (int) TIMEOUT.toMillis());
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();

@@ -1,0 +1,73 @@
+package dev.notes.user;
+
+import dev.notes.platform.LogText;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The authentication events, one line each, under the logger {@value #LOGGER} so that operators
+ * can route or keep them apart (in Liberty's JSON logs its {@code module} field): logins that
+ * succeeded, failed, were refused after too many failures or could not be tried; logouts; logins
+ * ended by the absolute session lifetime; registrations and refused registrations.
+ * <p>
+ * Each line reads {@code <event> outcome=<outcome> user="<name>" address="<client>"}: the username
+ * as typed and the client address as Liberty gives it (behind a trusted proxy the forwarded one,
+ * taken from a header), both made safe by {@link LogText}, since either may hold anything, a forged
+ * line break included. Never a
+ * password or a session id. Successes are INFO, failures and refusals WARNING.
+ */
+public final class AuthenticationLog {
+
+    /** The logger's name: not a class, so that it stays put when the code moves. */
+    public static final String LOGGER = "dev.notes.audit";
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    private AuthenticationLog() {
+    }
+
+    public static void loginSucceeded(String username, String address) {
+        write(Level.INFO, "login", "success", username, address, "");
+    }
+
+    public static void loginFailed(String username, String address) {
+        write(Level.WARNING, "login", "failure", username, address, "");
+    }
+
+    /** Refused unchecked: too many failures; {@code username} is null when refused before the form was read. */
+    public static void loginThrottled(String username, String address, Duration wait) {
+        write(Level.WARNING, "login", "throttled", username, address, " retry_after=" + wait.toSeconds() + "s");
+    }
+
+    /** Not tried: the session or counters' store is away, or every password check slot stayed busy. */
+    public static void loginUnavailable(String username, String address) {
+        write(Level.WARNING, "login", "unavailable", username, address, "");
+    }
+
+    public static void loggedOut(String username, String address) {
+        write(Level.INFO, "logout", "success", username, address, "");
+    }
+
+    /** A login older than the absolute session lifetime, ended at its next request. */
+    public static void lifetimeEnded(String username, String address, Duration lifetime) {
+        write(Level.INFO, "session_end", "lifetime", username, address, " lifetime=" + lifetime.toSeconds() + "s");
+    }
+
+    public static void registered(String username, String address) {
+        write(Level.INFO, "registration", "success", username, address, "");
+    }
+
+    /** Refused: the address's quota of registrations is used up. */
+    public static void registrationThrottled(String username, String address) {
+        write(Level.WARNING, "registration", "throttled", username, address, "");
+    }
+
+    private static void write(Level level, String event, String outcome, String username, String address,
+                              String detail) {
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, event + " outcome=" + outcome + " user=" + LogText.quoted(username)
+                    + " address=" + LogText.quoted(address) + detail);
+        }
+    }
+}
