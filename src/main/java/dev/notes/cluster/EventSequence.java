@@ -17,6 +17,16 @@ final class EventSequence {
         return previous > 0 && id > previous + 1;
     }
 
+    /**
+     * Whether {@code id} would be the first id, or skip some: the sequence alone cannot vouch for
+     * it, so the receiver checks it against Redis's count before {@link #arrivedWithGap} takes it in.
+     * Otherwise one forged id far ahead would become the highest and hide every real gap after it.
+     */
+    boolean isFirstOrAhead(long id) {
+        long current = highest.get();
+        return current == 0 || id > current + 1;
+    }
+
     /** The highest id received; 0 before the first. */
     long highest() {
         return highest.get();

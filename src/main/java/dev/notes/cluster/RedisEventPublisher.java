@@ -4,13 +4,18 @@ import dev.notes.event.DomainEvent;
 import dev.notes.live.EventPublisher;
 import dev.notes.live.LiveDelivery;
 import dev.notes.live.LiveEvent;
+import dev.notes.platform.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,6 +35,12 @@ import org.redisson.client.codec.StringCodec;
  * disconnected; instead of replaying, instances then tell their browsers to resubscribe, and the
  * fresh snapshots contain everything: on every (re)subscription to the channel, and whenever an id
  * is skipped.
+ * <p>
+ * Anyone who can write to Redis can publish on the channel, so what arrives is checked before it
+ * reaches a browser ({@link EventCodec#decode}: shape, limits, and with {@code NOTES_EVENT_SECRET}
+ * the signature); an id that would skip some is believed only up to Redis's own count; and resyncs
+ * are at least {@link #MIN_RESYNC_INTERVAL} apart ({@link ResyncPacing}). What fails is dropped,
+ * counted ({@link #droppedEvents}, shown by the readiness check) and logged at most once a minute.
  */
 @ApplicationScoped
 @Typed(RedisEventPublisher.class)
@@ -44,6 +55,9 @@ public class RedisEventPublisher implements EventPublisher {
             return id
             """;
     private static final long RETRY_SUBSCRIBE_SECONDS = 5;
+    /** Browsers spread their resubscriptions over 5 s (live.js): one resync is over well before the next. */
+    static final Duration MIN_RESYNC_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration DROPPED_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(RedisEventPublisher.class.getName());
 
     @Inject
@@ -55,8 +69,19 @@ public class RedisEventPublisher implements EventPublisher {
     @Inject
     private ClusterMode mode;
 
+    @Inject
+    private Settings settings;
+
     private final EventSequence received = new EventSequence();
+    private final DroppedEvents dropped = new DroppedEvents(DROPPED_LOG_INTERVAL);
+    private final ResyncPacing resyncs = new ResyncPacing(MIN_RESYNC_INTERVAL);
+    private Optional<EventSigner> signer;
     private volatile boolean stopped;
+
+    @PostConstruct
+    void readSecret() {
+        signer = settings.cluster().eventSecret().map(secret -> new EventSigner(secret.bytes()));
+    }
 
     void subscribeOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (mode.isRedis()) {
@@ -74,7 +99,7 @@ public class RedisEventPublisher implements EventPublisher {
                     @Override
                     public void onSubscribe(String channel) {
                         LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
-                        delivery.resynchronise();
+                        resynchronise();
                     }
 
                     @Override
@@ -95,7 +120,7 @@ public class RedisEventPublisher implements EventPublisher {
     public void publish(DomainEvent event) {
         try {
             redis.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, PUBLISH_SCRIPT,
-                    RScript.ReturnType.LONG, List.of(LAST_ID_KEY, CHANNEL), EventCodec.encode(event));
+                    RScript.ReturnType.LONG, List.of(LAST_ID_KEY, CHANNEL), EventCodec.payload(event, signer));
         } catch (RuntimeException e) {
             // The change is committed; browsers see it at their next snapshot (after Redis returns,
             // every instance resubscribes and has its browsers resynchronise).
@@ -106,17 +131,56 @@ public class RedisEventPublisher implements EventPublisher {
     private void receive(String message) {
         LiveEvent event;
         try {
-            event = EventCodec.decode(message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Ignoring a message on " + CHANNEL + " that is no event", e);
+            event = EventCodec.decode(message, signer, Instant.now());
+        } catch (EventCodec.InvalidEventException e) {
+            drop(e.getMessage());
+            return;
+        }
+        if (received.isFirstOrAhead(event.id()) && !publishedSoFar(event.id())) {
+            drop("id " + event.id() + " beyond the count of events Redis has numbered");
             return;
         }
         boolean gap = received.arrivedWithGap(event.id());
         delivery.deliver(event);
         if (gap) {
             // Events were published while this instance was not listening.
-            delivery.resynchronise();
+            resynchronise();
         }
+    }
+
+    /** Whether Redis has numbered {@code id} already (the publish script counts before it publishes). */
+    private boolean publishedSoFar(long id) {
+        try {
+            return id <= redis.client().getAtomicLong(LAST_ID_KEY).get();
+        } catch (RuntimeException redisAway) {
+            // Unverifiable: dropped. The next event that arrives is checked again; a resubscription resyncs.
+            return false;
+        }
+    }
+
+    private void drop(String reason) {
+        dropped.drop(reason, System.nanoTime()).ifPresent(LOG::warning);
+    }
+
+    /** How many messages on the channel were dropped as no valid event since start. */
+    public long droppedEvents() {
+        return dropped.total();
+    }
+
+    /** Resynchronises the browsers now, or at the end of the interval since the last resync. */
+    private void resynchronise() {
+        resyncs.request(System.nanoTime()).ifPresent(delayNanos -> {
+            if (delayNanos == 0) {
+                delivery.resynchronise();
+                return;
+            }
+            CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(() -> {
+                resyncs.deferredRuns(System.nanoTime());
+                if (!stopped) {
+                    delivery.resynchronise();
+                }
+            });
+        });
     }
 
     @Override

@@ -9,8 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * In a cluster, ready only while Redis answers: without it no login works (sessions live there).
- * Alone ({@code NOTES_CLUSTER=none}) Redis is not used and the check is UP. Whether Redis is used,
- * the last event id and the type of an error only with {@code NOTES_HEALTH_DETAILS}.
+ * Alone ({@code NOTES_CLUSTER=none}) Redis is not used and the check is UP. Its details, only with
+ * {@code NOTES_HEALTH_DETAILS}: whether Redis is used, the last event id, the type of an error, and how
+ * many messages on the event channel were dropped as no valid event ({@code droppedEvents}): more
+ * than none means someone with access to Redis is publishing there.
  */
 @Readiness
 @ApplicationScoped
@@ -24,6 +26,9 @@ public class RedisHealthCheck implements HealthCheck {
 
     @Inject
     private Settings settings;
+
+    @Inject
+    private RedisEventPublisher events;
 
     @Override
     public HealthCheckResponse call() {
@@ -39,7 +44,7 @@ public class RedisHealthCheck implements HealthCheck {
             long lastEventId = redis.client().getAtomicLong(RedisEventPublisher.LAST_ID_KEY).get();
             response.up();
             if (details) {
-                response.withData("lastEventId", lastEventId);
+                response.withData("lastEventId", lastEventId).withData("droppedEvents", events.droppedEvents());
             }
         } catch (RuntimeException e) {
             response.down();

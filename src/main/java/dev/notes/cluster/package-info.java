@@ -3,8 +3,12 @@
  * what it takes from Redis. HTTP sessions are Liberty's business (the session cache configured in
  * {@code liberty/config/cluster-redis.xml}); this package holds the application's side: the live
  * events' publisher over a Redis channel ({@link dev.notes.cluster.RedisEventPublisher}), their wire
- * format ({@link dev.notes.cluster.EventCodec}) and the detection of events missed while
- * disconnected ({@link dev.notes.cluster.EventSequence}); the throttling counters every instance
+ * format, which also checks every received message as untrusted input
+ * ({@link dev.notes.cluster.EventCodec}), their optional signatures
+ * ({@link dev.notes.cluster.EventSigner}, {@code NOTES_EVENT_SECRET}), the detection of events missed
+ * while disconnected ({@link dev.notes.cluster.EventSequence}), the resyncs that follow, kept apart
+ * ({@link dev.notes.cluster.ResyncPacing}), and the count and bounded logging of messages dropped
+ * as no valid event ({@link dev.notes.cluster.DroppedEvents}); the throttling counters every instance
  * shares ({@link dev.notes.cluster.RedisCounters}). Each is chosen over its in-process twin by
  * configuration ({@link dev.notes.cluster.EventPublishers}, {@link dev.notes.cluster.ThrottleCounters}).
  * {@link dev.notes.cluster.InstanceNameFilter} names the instance that answered, unless

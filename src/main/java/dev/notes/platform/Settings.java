@@ -2,6 +2,7 @@ package dev.notes.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,11 +22,37 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
-    /** How this instance runs: alone, or as one of many sharing Redis. */
-    public record Cluster(String mode, String redisUrl, String redissonConfig, Optional<String> instanceName) {
+    /**
+     * How this instance runs: alone, or as one of many sharing Redis. {@code eventSecret}: the key
+     * that signs the live events every instance publishes on Redis, if set ({@code NOTES_EVENT_SECRET}).
+     */
+    public record Cluster(String mode, String redisUrl, String redissonConfig, Optional<String> instanceName,
+                          Optional<SecretKey> eventSecret) {
 
         public boolean isRedis() {
             return "redis".equals(mode);
+        }
+    }
+
+    /**
+     * Key material from a secret setting. Its text form names no byte of it, so a logged or printed
+     * setting gives nothing away.
+     */
+    public static final class SecretKey {
+
+        private final byte[] bytes;
+
+        SecretKey(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "SecretKey[" + bytes.length + " bytes]";
         }
     }
 
@@ -94,6 +121,9 @@ public final class Settings {
     public record Disclosure(boolean instanceHeader, boolean healthDetails) {
     }
 
+    /** HMAC-SHA256 wants a key as long as its output (RFC 2104: shorter keys weaken it). */
+    public static final int EVENT_SECRET_MIN_BYTES = 32;
+
     private final Cluster cluster;
     private final FirstUser firstUser;
     private final Live live;
@@ -111,7 +141,8 @@ public final class Settings {
                 reader.oneOf("NOTES_CLUSTER", "none", "none", "redis"),
                 reader.text("REDIS_URL", "redis://127.0.0.1:6379"),
                 reader.text("REDISSON_CONFIG", "redisson.yaml"),
-                reader.optional("NOTES_INSTANCE"));
+                reader.optional("NOTES_INSTANCE"),
+                reader.secretKey("NOTES_EVENT_SECRET", EVENT_SECRET_MIN_BYTES));
         firstUser = new FirstUser(
                 reader.optional("NOTES_ADMIN_USER"),
                 reader.optional("NOTES_ADMIN_PASSWORD"),
@@ -264,6 +295,28 @@ public final class Settings {
             }
             problems.add(name + "=" + value.get() + " is not a whole number from " + min + " to " + max);
             return defaultValue;
+        }
+
+        /** Base64 of at least {@code minBytes} bytes, if set. */
+        Optional<SecretKey> secretKey(String name, int minBytes) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(value.get());
+            } catch (IllegalArgumentException notBase64) {
+                // the value itself is a secret: named, never quoted
+                problems.add(name + " is not base64 (make one with: openssl rand -base64 " + minBytes + ")");
+                return Optional.empty();
+            }
+            if (key.length < minBytes) {
+                problems.add(name + " decodes to " + key.length + " bytes; it needs at least " + minBytes
+                        + " (make one with: openssl rand -base64 " + minBytes + ")");
+                return Optional.empty();
+            }
+            return Optional.of(new SecretKey(key));
         }
 
         /** A positive duration in Liberty's notation: "90s", "15m", "1h30m", "250ms", "1d". */

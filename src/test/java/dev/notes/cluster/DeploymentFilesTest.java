@@ -207,6 +207,7 @@ class DeploymentFilesTest {
                 .allSatisfy((name, dependency) -> assertThat(map(dependency)).containsEntry("condition", "service_healthy"));
         Map<String, Object> environment = map(notes.get("environment"));
         assertThat(environment).containsEntry("NOTES_CLUSTER", "redis");
+        assertThat(environment).as("events between replicas are signed").containsKey("NOTES_EVENT_SECRET");
         assertTrustsOnlyPrivateNetworks(String.valueOf(environment.get("TRUSTED_PROXIES")));
         environment.forEach((name, value) -> {
             if (name.contains("PASSWORD") || name.contains("SECRET")) {
@@ -220,7 +221,8 @@ class DeploymentFilesTest {
         assertThat(list(balancer.get("volumes"))).anySatisfy(v -> assertThat(v.toString())
                 .startsWith("./nginx/notes-locations.conf:"));
         assertThat(map(map(balancer.get("depends_on")).get("notes"))).containsEntry("condition", "service_healthy");
-        assertThat(DOCKER.resolve(".env.example")).content().contains("NOTES_FACES_SECRET=", "POSTGRES_PASSWORD=");
+        assertThat(DOCKER.resolve(".env.example")).content().contains("NOTES_FACES_SECRET=", "NOTES_EVENT_SECRET=",
+                "POSTGRES_PASSWORD=");
     }
 
     @Test
@@ -250,7 +252,7 @@ class DeploymentFilesTest {
         Map<String, Object> secret = yaml(DOCKER.resolve("kubernetes/secret.example.yaml"));
         assertThat(secret).containsEntry("kind", "Secret");
         assertThat(map(secret.get("stringData"))).containsKeys("REDIS_URL", "DB_URL", "DB_USER", "DB_PASSWORD",
-                "NOTES_FACES_SECRET", "NOTES_FACES_MAC_SECRET");
+                "NOTES_FACES_SECRET", "NOTES_FACES_MAC_SECRET", "NOTES_EVENT_SECRET");
     }
 
     @Test

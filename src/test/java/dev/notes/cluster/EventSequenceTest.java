@@ -49,6 +49,16 @@ class EventSequenceTest {
     }
 
     @Test
+    void theFirstIdAndIdsThatSkipSomeAreToBeCheckedTheNextOneIsNot() {
+        assertThat(sequence.isFirstOrAhead(1)).isTrue();
+        sequence.arrivedWithGap(10);
+        assertThat(sequence.isFirstOrAhead(11)).isFalse();
+        assertThat(sequence.isFirstOrAhead(3)).isFalse();
+        assertThat(sequence.isFirstOrAhead(12)).isTrue();
+        assertThat(sequence.isFirstOrAhead(Long.MAX_VALUE)).isTrue();
+    }
+
+    @Test
     void idsArrivingOnSeveralThreadsEndAtTheHighest() throws Exception {
         sequence.arrivedWithGap(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,31 @@ class SettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOTES_CLUSTER=kafka")
                 .hasMessageContaining("none, redis");
+    }
+
+    @Test
+    void theEventSecretIsOptionalAndKeptAsItsBytes() {
+        assertThat(settings(Map.of()).cluster().eventSecret()).isEmpty();
+        byte[] key = new byte[32];
+        key[0] = 7;
+        Settings.SecretKey secret = settings(Map.of("NOTES_EVENT_SECRET", Base64.getEncoder().encodeToString(key) + "\n"))
+                .cluster().eventSecret().orElseThrow();
+        assertThat(secret.bytes()).isEqualTo(key);
+        assertThat(secret.toString()).doesNotContain(Base64.getEncoder().encodeToString(key)).contains("32 bytes");
+    }
+
+    @Test
+    void anEventSecretThatIsNoBase64OrTooShortStopsTheStartWithoutQuotingIt() {
+        assertThatThrownBy(() -> settings(Map.of("NOTES_EVENT_SECRET", "not base64!")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_EVENT_SECRET is not base64")
+                .hasMessageNotContaining("not base64!");
+        String shortKey = Base64.getEncoder().encodeToString(new byte[31]);
+        assertThatThrownBy(() -> settings(Map.of("NOTES_EVENT_SECRET", shortKey)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_EVENT_SECRET decodes to 31 bytes; it needs at least 32")
+                .hasMessageContaining("openssl rand -base64 32")
+                .hasMessageNotContaining(shortKey);
     }
 
     @Test

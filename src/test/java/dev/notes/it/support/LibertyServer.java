@@ -265,7 +265,7 @@ public final class LibertyServer implements AutoCloseable {
                 + " (last /health/ready status " + lastStatus + "); see " + messagesLog());
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

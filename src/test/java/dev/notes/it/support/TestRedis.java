@@ -58,10 +58,16 @@ public final class TestRedis {
         database = 0;
     }
 
-    private static void emptyDatabase() {
+    /** A client of the test Redis, in the database the servers of {@link #settings()} use; the caller shuts it down. */
+    public static synchronized RedissonClient client() {
+        ensureServer();
         Config config = new Config();
         config.useSingleServer().setAddress(url).setDatabase(database);
-        RedissonClient client = Redisson.create(config);
+        return Redisson.create(config);
+    }
+
+    private static void emptyDatabase() {
+        RedissonClient client = client();
         try {
             client.getKeys().flushdb();
         } finally {
