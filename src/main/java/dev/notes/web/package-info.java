@@ -7,7 +7,8 @@
  * taken from the security context (the services ask {@code dev.notes.user.Caller} themselves;
  * {@code CurrentUser} asks it for the pages), never from a form field. The session holds only immutable
  * values, set again when they change ({@code RecentlyViewed}): in a cluster every attribute set is
- * a write to Redis, and a change made in place would not reach the other instances.
+ * a write to Redis, and a change made in place would not reach the other instances. For the same
+ * reason Faces may not write a value the session already holds ({@code UnchangedSessionValues}).
  * <p>
  * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
  * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
