@@ -68,6 +68,7 @@ final class Benchmark {
     private static final int COMMENTS_AT_SEED_SIZE = 60;
     private static final String PEER = "Spring peer: ";
     private static final String LOGGED_IN_NOTE_PAGE = "logged-in note page";
+    private static final String LOGGED_IN_QUIET_NOTE_PAGE = "logged-in note page without comments";
 
     /**
      * What the smoke test checks besides the report: nothing failed or went missing, the attacker
@@ -355,16 +356,19 @@ final class Benchmark {
 
     /**
      * The pages of Notes' figure 1 that the peer also has, on the peer's first instance, and Notes'
-     * logged-in note page, which figure 1 does not measure; named as in figure 1, the peer's with a prefix.
+     * logged-in note pages, which figure 1 does not measure: the one with comments and, like for like
+     * with the peer's, one without; named as in figure 1, the peer's with a prefix.
      */
     private List<PageUnderLoad> peerPages() {
         String notePage = "/notes/view?key=" + PeerSeed.key(1);
         return List.of(
                 new PageUnderLoad(LOGGED_IN_NOTE_PAGE, a.uri("/note/view?key=" + notePageKey), readerCookies),
+                new PageUnderLoad(LOGGED_IN_QUIET_NOTE_PAGE, a.uri("/note/view?key=" + seedKey(2)), readerCookies),
                 new PageUnderLoad(PEER + HOME_PAGE, peer.first().uri("/"), List.of()),
                 new PageUnderLoad(PEER + "anonymous note page", peer.first().uri(notePage), List.of()),
                 new PageUnderLoad(PEER + "logged-in GET /", peer.first().uri("/"), peerCookies),
-                new PageUnderLoad(PEER + LOGGED_IN_NOTE_PAGE, peer.first().uri(notePage), peerCookies));
+                new PageUnderLoad(PEER + LOGGED_IN_NOTE_PAGE, peer.first().uri(notePage), peerCookies),
+                new PageUnderLoad(PEER + LOGGED_IN_QUIET_NOTE_PAGE, peer.first().uri(notePage), peerCookies));
     }
 
     /** Page by page, Notes' throughput beside the peer's; then saving a note, and the memory the page load left. */
@@ -378,6 +382,8 @@ final class Benchmark {
         remarks.put("anonymous note page", noteRemark);
         remarks.put("logged-in GET /", homeRemark + "; " + settings.loggedInSessions() + " sessions in turn on each side");
         remarks.put(LOGGED_IN_NOTE_PAGE, noteRemark + "; " + settings.loggedInSessions() + " sessions in turn on each side");
+        remarks.put(LOGGED_IN_QUIET_NOTE_PAGE, "like for like: a note without comments on both sides (Notes' page still has"
+                + " the comment form); " + settings.loggedInSessions() + " sessions in turn on each side");
         for (int connections : settings.concurrencies()) {
             for (Map.Entry<String, String> page : remarks.entrySet()) {
                 String load = page.getKey() + ", c=" + connections;
