@@ -37,6 +37,7 @@ public class HomePage {
     private Map<String, String> requestParameters;
 
     private TitlePage page;
+    private List<NoteSummary> recentlyViewedNotes;
 
     /** Before rendering, so that a bad cursor's status and message come before the page. */
     public void load() {
@@ -98,8 +99,14 @@ public class HomePage {
         return getPage().hasPrevious() && !getPage().notes().isEmpty();
     }
 
-    /** Empty for anonymous readers, whose requests must not create a session. */
+    /**
+     * Empty for anonymous readers, whose requests must not create a session. Read once per request:
+     * the page asks for it more than once (whether to show the list, then its rows).
+     */
     public List<NoteSummary> getRecentlyViewed() {
-        return currentUser.isLoggedIn() ? notes.summariesOf(recentlyViewed.keys()) : List.of();
+        if (recentlyViewedNotes == null) {
+            recentlyViewedNotes = currentUser.isLoggedIn() ? notes.summariesOf(recentlyViewed.keys()) : List.of();
+        }
+        return recentlyViewedNotes;
     }
 }
