@@ -46,10 +46,10 @@ public class FacesViewState implements ServletContainerInitializer {
             set(context, SECRET, keys.secretBase64());
             set(context, MAC_SECRET, keys.macSecretBase64());
             LOG.info("Faces view state: keys from " + FacesKeys.SECRET + " and " + FacesKeys.MAC_SECRET + " ("
-                    + keys + "), forms expire after " + viewState.lifetime() + ".");
+                    + keys + "), forms expire after " + viewState.lifetime().toMinutes() + " minutes.");
         }, () -> LOG.info("Faces view state: random keys of this start (" + FacesKeys.SECRET + " and "
                 + FacesKeys.MAC_SECRET + " unset, fine for an instance alone), forms expire after "
-                + viewState.lifetime() + "."));
+                + viewState.lifetime().toMinutes() + " minutes."));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,7 +83,7 @@ class ViewStateIT {
         server.awaitLog("CWWKZ0012I: The application notes was not started", FAILED_START);
         String log = server.log();
         assertThat(log).containsPattern("\\] [0-9a-f]+ dev\\.notes\\.web\\.FacesViewState +E Notes does not start: .*"
-                + java.util.regex.Pattern.quote(message)).contains("openssl rand -base64 32");
+                + Pattern.quote(message)).contains("openssl rand -base64 32");
         WebClient client = new WebClient(server.baseUri());
         // Liberty's own page at "/" when no application is bound there, never the Notes home page
         assertThat(client.get("/").title()).isNotEqualTo("Notes");
