@@ -124,6 +124,14 @@ public final class Settings {
     /** HMAC-SHA256 wants a key as long as its output (RFC 2104: shorter keys weaken it). */
     public static final int EVENT_SECRET_MIN_BYTES = 32;
 
+    /**
+     * The Faces client-side view state: the keys it is encrypted and signed with (none: MyFaces makes
+     * random ones at each start, which only an instance alone may do), and how long a rendered form
+     * can still be posted.
+     */
+    public record ViewState(Optional<FacesKeys> keys, Duration lifetime) {
+    }
+
     private final Cluster cluster;
     private final FirstUser firstUser;
     private final Live live;
@@ -135,6 +143,7 @@ public final class Settings {
     private final boolean pageCache;
     private final Disclosure disclosure;
     private final Duration sessionLifetime;
+    private final ViewState viewState;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -180,6 +189,13 @@ public final class Settings {
         pageCache = reader.bool("NOTES_PAGE_CACHE", true);
         disclosure = new Disclosure(reader.bool("NOTES_INSTANCE_HEADER", true), reader.bool("NOTES_HEALTH_DETAILS", true));
         sessionLifetime = reader.duration("SESSION_LIFETIME", Duration.ofHours(12));
+        // 12 hours, the longest a login lasts: a form outlives no login it could belong to, while a
+        // tab left open through a working day (its session kept alive from other tabs) still saves.
+        viewState = new ViewState(
+                FacesKeys.read(reader.optional(FacesKeys.SECRET), reader.optional(FacesKeys.MAC_SECRET),
+                        cluster.isRedis(), reader.problems),
+                reader.wholeMinutes("NOTES_VIEW_STATE_LIFETIME", Duration.ofHours(12),
+                        Duration.ofMinutes(2), Duration.ofDays(7)));
         reader.failOnProblems();
     }
 
@@ -232,6 +248,10 @@ public final class Settings {
 
     public Disclosure disclosure() {
         return disclosure;
+    }
+
+    public ViewState viewState() {
+        return viewState;
     }
 
     /**
@@ -331,6 +351,21 @@ public final class Settings {
                 return defaultValue;
             }
             return parsed;
+        }
+
+        /**
+         * A duration in whole minutes from {@code min} to {@code max}, for settings applied where
+         * minutes are the unit (MyFaces' client view state timeout).
+         */
+        Duration wholeMinutes(String name, Duration defaultValue, Duration min, Duration max) {
+            Duration value = duration(name, defaultValue);
+            if (value.toSecondsPart() != 0 || value.toMillisPart() != 0
+                    || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problems.add(name + "=" + optional(name).orElseThrow() + " is not a whole number of minutes from "
+                        + min.toMinutes() + "m to " + max.toMinutes() + "m (such as 30m or 12h)");
+                return defaultValue;
+            }
+            return value;
         }
 
         void failOnProblems() {

@@ -14,7 +14,10 @@
  * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
  * refused before the login page runs), its origin ({@code SameOriginFilter}), the browser hardening
  * headers ({@code SecurityHeadersFilter}: content security policy with Trusted Types, permissions
- * and cross-origin policies, and {@code no-store} for what a logged-in user is shown) and the error pages; the page cache ({@code PageCache}, served by {@code PageCacheFilter},
+ * and cross-origin policies, and {@code no-store} for what a logged-in user is shown) and the error pages
+ * (a form whose view state is too old, forged or from before a restart gets the "page expired" page,
+ * {@code ExpiredViewExceptionHandler}); how MyFaces protects that view state ({@code FacesViewState}:
+ * keys, algorithms and lifetime from the settings, before MyFaces starts); the page cache ({@code PageCache}, served by {@code PageCacheFilter},
  * the last filter): anonymous readers' home and note pages rendered once, with an entity tag, until
  * the next change, which it hears of as a {@code ContentChanged} event or, for a change made here, at
  * its commit; and the small JSON API ({@code NotesApi}) with its error bodies: older

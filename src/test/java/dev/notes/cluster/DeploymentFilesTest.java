@@ -255,6 +255,29 @@ class DeploymentFilesTest {
                 "NOTES_FACES_SECRET", "NOTES_FACES_MAC_SECRET", "NOTES_EVENT_SECRET");
     }
 
+    /**
+     * What the examples ship must not work as keys: an instance started with them, as a replica
+     * of the cluster they describe, is refused by the same rules the application applies.
+     */
+    @Test
+    void theExamplesShipNoUsableFacesKeys() throws IOException {
+        Map<String, Object> secret = map(yaml(DOCKER.resolve("kubernetes/secret.example.yaml")).get("stringData"));
+        Map<String, String> environment = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(DOCKER.resolve(".env.example"))) {
+            if (line.contains("=") && !line.startsWith("#")) {
+                environment.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        for (Map<String, ?> example : List.of(secret, environment)) {
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("NOTES_CLUSTER", "redis"));
+            example.forEach((name, value) -> settings.put(name, String.valueOf(value)));
+            assertThatThrownBy(() -> dev.notes.platform.Settings.from(name -> java.util.Optional.ofNullable(settings.get(name))))
+                    .as("the settings of %s", example.keySet())
+                    .hasMessageContaining("NOTES_FACES_SECRET").hasMessageContaining("openssl rand -base64 32");
+        }
+        assertThat(secret.get("DB_PASSWORD")).as("no usable database password ships").isEqualTo("");
+    }
+
     @Test
     void theProxiesRefuseExactlyWhatNotesRefuses() throws IOException {
         String serverXml = Files.readString(Path.of("liberty/config/server.xml"));

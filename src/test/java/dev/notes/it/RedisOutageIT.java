@@ -7,12 +7,14 @@ import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.LiveClient;
 import dev.notes.it.support.Notes;
+import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.TestPostgres;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
@@ -29,8 +31,11 @@ class RedisOutageIT {
         int port = LibertyServer.freePort();
         RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
         redis.start();
+        Map<String, String> settings = new HashMap<>(NotesCluster.sharedFacesSecrets());
+        settings.put("NOTES_CLUSTER", "redis");
+        settings.put("REDIS_URL", "redis://127.0.0.1:" + port);
         try (LibertyServer server = LibertyServer.withPostgres("notes-it-outage", TestPostgres.newDatabase("outage"),
-                Map.of("NOTES_CLUSTER", "redis", "REDIS_URL", "redis://127.0.0.1:" + port)).start()) {
+                settings).start()) {
             var author = Accounts.newUser(server, "gwen");
             String key = Notes.uniqueKey("outage");
             Notes.create(author.client(), key, "Outage", "still readable");

@@ -48,7 +48,9 @@ class SettingsTest {
 
     @Test
     void theClusterModeIgnoresCaseAndBlanks() {
-        assertThat(settings(Map.of("NOTES_CLUSTER", " Redis ")).cluster().isRedis()).isTrue();
+        // a cluster needs the Faces keys (FacesKeysTest): the refusal shows the mode was read as redis
+        assertThatThrownBy(() -> settings(Map.of("NOTES_CLUSTER", " Redis ")))
+                .hasMessageContaining("NOTES_CLUSTER=redis needs NOTES_FACES_SECRET");
     }
 
     @Test
@@ -190,5 +192,19 @@ class SettingsTest {
                 .hasMessageContaining("REQUEST_MAX_BODY_BYTES=100");
         assertThatThrownBy(() -> settings(Map.of("REQUEST_MAX_BODY_BYTES", "2m")))
                 .hasMessageContaining("REQUEST_MAX_BODY_BYTES=2m");
+    }
+
+    @Test
+    void formsLiveTwelveHoursUnlessSetOtherwiseInWholeMinutes() {
+        assertThat(settings(Map.of()).viewState().lifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings(Map.of("NOTES_VIEW_STATE_LIFETIME", "1h30m")).viewState().lifetime())
+                .isEqualTo(Duration.ofMinutes(90));
+        assertThat(settings(Map.of("NOTES_VIEW_STATE_LIFETIME", "2m")).viewState().lifetime())
+                .isEqualTo(Duration.ofMinutes(2));
+        for (String refused : new String[] {"90s", "1m", "8d", "never"}) {
+            assertThatThrownBy(() -> settings(Map.of("NOTES_VIEW_STATE_LIFETIME", refused)))
+                    .as(refused).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NOTES_VIEW_STATE_LIFETIME=" + refused);
+        }
     }
 }

@@ -110,6 +110,28 @@ public final class LibertyServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the server process without waiting for readiness, for a start that is meant to fail;
+     * {@link #awaitLog} then waits for what it logs.
+     */
+    public LibertyServer startWithoutWaiting() {
+        running = true;
+        run("start");
+        return this;
+    }
+
+    /** Waits until messages.log contains {@code text}; fails after {@code timeout}. */
+    public void awaitLog(String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!log().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Server " + name + " did not log '" + text + "' within " + timeout
+                        + "; see " + messagesLog());
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
     public void stop() {
         if (running) {
             run("stop");

@@ -74,9 +74,12 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
         return new Cluster(a, b);
     }
 
-    /** Fresh Faces view-state keys, to give every instance of one cluster (they must be the same). */
+    /**
+     * Fresh Faces view-state keys, as {@code openssl rand -base64 32} makes them: every instance of
+     * one cluster must get the same pair, and an instance in a cluster does not start without one.
+     */
     public static Map<String, String> sharedFacesSecrets() {
-        return Map.of("NOTES_FACES_SECRET", randomKey(16), "NOTES_FACES_MAC_SECRET", randomKey(32));
+        return Map.of("NOTES_FACES_SECRET", randomKey(32), "NOTES_FACES_MAC_SECRET", randomKey(32));
     }
 
     private static String randomKey(int bytes) {
