@@ -26,7 +26,9 @@ import org.w3c.dom.NodeList;
  * <li>without the application itself: the test archive (the WAR plus the tests) is deployed by
  * Arquillian, and two copies of the application would share one database;</li>
  * <li>with the JMX local connector that Arquillian talks to, and an application monitor that waits
- * for Arquillian's MBean call instead of polling a half-written archive;</li>
+ * for Arquillian's MBean call instead of polling a half-written archive; the JMX calls arrive as
+ * serialised JMX and RMI objects, which the JVM-wide deserialisation filter of {@code jvm.options}
+ * refuses, so this server's filter also allows those (the black-box tests run the shipped one);</li>
  * <li>with its settings in {@code bootstrap.properties} rather than environment variables: the
  * server process, launched by Arquillian, inherits the test JVM's environment, and bootstrap
  * properties win over whatever {@code DB_URL} or {@code HTTP_PORT} the developer's shell exports.</li>
@@ -68,7 +70,9 @@ final class ArquillianServerDirectory {
                     templateText(template.resolve("bootstrap.properties")) + asProperties(properties));
             for (Path file : LibertyServer.configurationFiles(template)) {
                 String fileName = file.getFileName().toString();
-                if (!fileName.equals("server.xml") && !fileName.equals("bootstrap.properties")) {
+                if (fileName.equals("jvm.options")) {
+                    Files.writeString(directory.resolve(fileName), withJmxAllowed(Files.readString(file)));
+                } else if (!fileName.equals("server.xml") && !fileName.equals("bootstrap.properties")) {
                     Files.copy(file, directory.resolve(fileName));
                 }
             }
@@ -91,6 +95,15 @@ final class ArquillianServerDirectory {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot copy " + source + " to " + target, e);
         }
+    }
+
+    /** The JVM options with JMX's and RMI's classes added to the deserialisation filter's allow-list. */
+    static String withJmxAllowed(String jvmOptions) {
+        String filter = "-Djdk.serialFilter=";
+        if (!jvmOptions.contains(filter) || !jvmOptions.contains(";!*")) {
+            throw new IllegalStateException("jvm.options has no deserialisation filter ending in !* to widen");
+        }
+        return jvmOptions.replace(";!*", ";javax.management.**;java.rmi.**;javax.security.auth.**;!*");
     }
 
     /** A snapshot: the live NodeList shrinks while its elements are removed. */
