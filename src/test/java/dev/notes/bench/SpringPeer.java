@@ -54,6 +54,8 @@ final class SpringPeer implements AutoCloseable {
     private final Path jar;
     private final TestPostgres.Database database;
     private final int redisPort;
+    private static final String SERIAL_FILTER = "-Djdk.serialFilter=";
+
     private final List<String> jvmOptions;
     private final Instance first;
     private final Instance second;
@@ -104,11 +106,13 @@ final class SpringPeer implements AutoCloseable {
 
     /**
      * Notes' JVM options ({@code liberty/config/jvm.options}, comments left out): the peer runs with
-     * the same heap ceiling, and whatever else Notes' servers are told.
+     * the same heap ceiling, and whatever else Notes' servers are told, except Notes' deserialisation
+     * filter, an allow-list of the classes Notes deserialises: the peer's sessions hold Spring's.
      */
     static List<String> notesJvmOptions(Path file) {
         try {
-            return Files.readAllLines(file).stream().map(String::strip).filter(line -> line.startsWith("-")).toList();
+            return Files.readAllLines(file).stream().map(String::strip).filter(line -> line.startsWith("-"))
+                    .filter(line -> !line.startsWith(SERIAL_FILTER)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Notes' JVM options from " + file, e);
         }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SpringPeerTest {
 
     @Test
-    void runsWithNotesJvmOptionsWithoutTheirComments(@TempDir Path directory) throws Exception {
+    void runsWithNotesJvmOptionsWithoutTheirCommentsOrTheirDeserialisationFilter(@TempDir Path directory) throws Exception {
         Path options = Files.writeString(directory.resolve("jvm.options"), """
                 # A fixed heap ceiling
                 -Xmx384m
+                # what Notes deserialises
+                -Djdk.serialFilter=java.lang.*;dev.notes.**;!*
 
                 # restarted by its supervisor
                 -XX:+ExitOnOutOfMemoryError
