@@ -132,9 +132,18 @@ final class Profile {
         return "-XX:StartFlightRecording=name=" + name + ",settings=profile,filename=" + recordingFile(name, directory);
     }
 
-    /** A recording that {@link #startupRecordingOptions} began when the server started. */
+    /**
+     * A recording that {@link #startupRecordingOptions} began when the server started, dumped to a
+     * file of its own before it is stopped: Liberty's scripts start short-lived JVMs of their own
+     * with the same {@code JVM_ARGS}, and each of those records into the start recording's file too,
+     * which then cannot be read.
+     */
     static Profile attach(LibertyServer server, String name, Path directory) {
-        return new Profile(recordingFile(name, directory), () -> jcmd(server, "JFR.stop", "name=" + name));
+        Path dump = recordingFile(name + "-dump", directory);
+        return new Profile(dump, () -> {
+            jcmd(server, "JFR.dump", "name=" + name, "filename=" + dump);
+            jcmd(server, "JFR.stop", "name=" + name);
+        });
     }
 
     private static Path recordingFile(String name, Path directory) {
