@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sessions expire after the configured idle time on every instance, and activity on either instance
- * keeps them alive on both; however busy, a login ends on every instance once it is as old as the
+ * keeps them alive on both, also on the other instance alone; however busy, a login ends on every instance once it is as old as the
  * absolute session lifetime. A cluster of its own with a 4-second idle timeout and a 20-second
  * lifetime (longer than the idle test runs); the tests let real time pass (seconds, bounded), since
  * expiry is about time.
@@ -62,6 +62,26 @@ class ClusterSessionExpiryIT {
         Thread.sleep(TIMEOUT.multipliedBy(5).dividedBy(2).toMillis());
         assertThat(onB.get("/").has("#currentUser")).as("idle for 2.5 times the timeout, on B").isFalse();
         assertThat(onA.get("/").has("#currentUser")).as("and on A").isFalse();
+    }
+
+    /**
+     * Activity on one instance alone keeps the login on the other, which saw it before and holds its
+     * own older copy: only the last-access time that every request rewrites in Redis carries the
+     * activity across (no page view here sets an attribute).
+     */
+    @Test
+    void activityOnOneInstanceKeepsTheLoginOnTheOther() throws InterruptedException {
+        String username = Accounts.register(cluster.a(), "ada");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = onA.sameBrowserOn(cluster.b());
+        assertThat(onB.get("/").has("#currentUser")).as("on B, right after the login on A").isTrue();
+
+        // A request every second on A alone, for twice the timeout.
+        for (int i = 0; i < 8; i++) {
+            Thread.sleep(TIMEOUT.toMillis() / 4);
+            assertThat(onA.get("/").has("#currentUser")).as("request %d on A", i).isTrue();
+        }
+        assertThat(onB.get("/").has("#currentUser")).as("on B, idle there for twice the timeout").isTrue();
     }
 
     @Test
