@@ -3,7 +3,6 @@ package dev.notes.platform;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,11 +11,8 @@ import java.util.Set;
  * client-side view state with, from {@code NOTES_FACES_SECRET} and {@code NOTES_FACES_MAC_SECRET}.
  * Whoever holds them can forge a view state that MyFaces deserialises, so they are checked before
  * MyFaces gets them: both set or neither (and both in a cluster, whose instances must share them),
- * base64 of random bytes of a length AES and a strong HMAC take, not a placeholder, not weak.
- * <p>
- * Base64 is the standard alphabet ({@code A-Z a-z 0-9 + /}, {@code =} padding optional, no line
- * breaks): what {@code openssl rand -base64 32} prints and what MyFaces decodes with
- * {@link Base64#getDecoder()}. Error messages name the variable and never show its value.
+ * base64 of random bytes ({@link RandomKeys}: what MyFaces decodes with {@link Base64#getDecoder()})
+ * of a length AES and a strong HMAC take. Error messages name the variable and never show its value.
  */
 public final class FacesKeys {
 
@@ -32,13 +28,6 @@ public final class FacesKeys {
     static final Set<Integer> SECRET_LENGTHS = Set.of(16, 24, 32);
     /** An HMAC-SHA256 key as long as its output, as RFC 2104 recommends. */
     static final int MAC_SECRET_MIN_LENGTH = 32;
-
-    /**
-     * Values that stood in docs/ and the examples as "fill in here" (compared without case, blanks
-     * and punctuation): refused with a message saying so, rather than as mere bad base64.
-     */
-    private static final Set<String> PLACEHOLDERS = Set.of("changeme", "secret", "macsecret", "password",
-            "replaceme", "fillin", "xxx", "todo");
 
     private static final String HOW_TO_MAKE = "make each key with 'openssl rand -base64 32' (the same pair on"
             + " every instance) and pass it through the environment or a secret store";
@@ -72,8 +61,8 @@ public final class FacesKeys {
             return Optional.empty();
         }
         int before = problems.size();
-        byte[] secret = key(SECRET, secretValue.get(), problems);
-        byte[] macSecret = key(MAC_SECRET, macSecretValue.get(), problems);
+        byte[] secret = RandomKeys.decode(SECRET, secretValue.get(), HOW_TO_MAKE, problems);
+        byte[] macSecret = RandomKeys.decode(MAC_SECRET, macSecretValue.get(), HOW_TO_MAKE, problems);
         if (secret != null && !SECRET_LENGTHS.contains(secret.length)) {
             problems.add(SECRET + " decodes to " + secret.length + " bytes, but an AES key has 16, 24 or 32; "
                     + HOW_TO_MAKE);
@@ -86,57 +75,6 @@ public final class FacesKeys {
             problems.add(SECRET + " and " + MAC_SECRET + " are the same key: each needs its own; " + HOW_TO_MAKE);
         }
         return problems.size() == before ? Optional.of(new FacesKeys(secret, macSecret)) : Optional.empty();
-    }
-
-    /** The bytes of one key, or null after adding why it is not one. */
-    private static byte[] key(String name, String value, List<String> problems) {
-        if (PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""))) {
-            problems.add(name + " is a placeholder from the examples, not a key; " + HOW_TO_MAKE);
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(value);
-        } catch (IllegalArgumentException notBase64) {
-            problems.add(name + " is not base64 (the standard alphabet A-Z a-z 0-9 + /, = padding, one line); "
-                    + HOW_TO_MAKE);
-            return null;
-        }
-        if (bytes.length == 0) {
-            problems.add(name + " decodes to no bytes at all; " + HOW_TO_MAKE);
-            return null;
-        }
-        if (allEqual(bytes)) {
-            problems.add(name + " is one byte repeated, not a random key; " + HOW_TO_MAKE);
-            return null;
-        }
-        if (printableText(bytes)) {
-            problems.add(name + " decodes to plain text, a password rather than random bytes; " + HOW_TO_MAKE);
-            return null;
-        }
-        return bytes;
-    }
-
-    private static boolean allEqual(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != bytes[0]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Every byte a printable ASCII character: a typed phrase encoded as base64. 16 random bytes are
-     * all printable with a chance of (95/256)^16, about one in ten million; longer keys far less.
-     */
-    private static boolean printableText(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0x20 || b > 0x7e) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The cipher key, base64 as MyFaces' {@code org.apache.myfaces.SECRET} takes it. */

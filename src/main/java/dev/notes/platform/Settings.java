@@ -2,7 +2,6 @@ package dev.notes.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -317,23 +316,20 @@ public final class Settings {
             return defaultValue;
         }
 
-        /** Base64 of at least {@code minBytes} bytes, if set. */
+        /** Base64 of at least {@code minBytes} random bytes ({@link RandomKeys}), if set. */
         Optional<SecretKey> secretKey(String name, int minBytes) {
             Optional<String> value = optional(name);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(value.get());
-            } catch (IllegalArgumentException notBase64) {
-                // the value itself is a secret: named, never quoted
-                problems.add(name + " is not base64 (make one with: openssl rand -base64 " + minBytes + ")");
+            String howToMake = "make one with: openssl rand -base64 " + minBytes;
+            byte[] key = RandomKeys.decode(name, value.get(), howToMake, problems);
+            if (key == null) {
                 return Optional.empty();
             }
             if (key.length < minBytes) {
                 problems.add(name + " decodes to " + key.length + " bytes; it needs at least " + minBytes
-                        + " (make one with: openssl rand -base64 " + minBytes + ")");
+                        + " (" + howToMake + ")");
                 return Optional.empty();
             }
             return Optional.of(new SecretKey(key));

@@ -3,6 +3,7 @@ package dev.notes.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -83,12 +84,33 @@ class SettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOTES_EVENT_SECRET is not base64")
                 .hasMessageNotContaining("not base64!");
-        String shortKey = Base64.getEncoder().encodeToString(new byte[31]);
+        byte[] shortBytes = new byte[31];
+        for (int i = 0; i < shortBytes.length; i++) {
+            shortBytes[i] = (byte) (i * 37 + 128);
+        }
+        String shortKey = Base64.getEncoder().encodeToString(shortBytes);
         assertThatThrownBy(() -> settings(Map.of("NOTES_EVENT_SECRET", shortKey)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOTES_EVENT_SECRET decodes to 31 bytes; it needs at least 32")
                 .hasMessageContaining("openssl rand -base64 32")
                 .hasMessageNotContaining(shortKey);
+    }
+
+    @Test
+    void anEventSecretIsHeldToTheRulesOfTheFacesKeys() {
+        String typedPhrase = Base64.getEncoder().encodeToString(
+                "correct horse battery staple, twice!".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> settings(Map.of("NOTES_EVENT_SECRET", typedPhrase)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_EVENT_SECRET decodes to plain text")
+                .hasMessageNotContaining(typedPhrase);
+        assertThatThrownBy(() -> settings(Map.of("NOTES_EVENT_SECRET", "change-me")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_EVENT_SECRET is a placeholder");
+        String zeros = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> settings(Map.of("NOTES_EVENT_SECRET", zeros)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NOTES_EVENT_SECRET is one byte repeated");
     }
 
     @Test
