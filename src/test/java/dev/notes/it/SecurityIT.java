@@ -9,6 +9,7 @@ import dev.notes.it.support.HomeList;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.RawHttp;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
 import java.net.HttpCookie;
@@ -197,6 +198,17 @@ class SecurityIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.title()).isEqualTo("Something went wrong");
         assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at dev.notes").doesNotContain("NumberFormat");
+    }
+
+    @Test
+    void theWebServerPlugInsPrivateHeadersAreTrustedFromNobody(LibertyServer server) {
+        // Liberty takes $WSSN (host) and $WSSC (scheme) from any client unless told otherwise;
+        // honoured, they would name where the login redirect sends the browser.
+        RawHttp.Answer redirect = RawHttp.send(server.baseUri(), "GET", "/note/add",
+                Map.of("$WSSN", "evil.example", "$WSSC", "https", "$WSSP", "443"));
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).doesNotContain("evil.example").doesNotStartWith("https:")
+                .contains("/user/login");
     }
 
     private static String createdNote(dev.notes.it.support.Accounts.User user) {
