@@ -1,6 +1,7 @@
 package dev.notes.cluster;
 
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -11,7 +12,8 @@ import org.redisson.client.RedisWrongPasswordException;
 /**
  * Why Redis cannot be used, in one line that names the setting to look at. Redisson's own message
  * says only "Unable to connect to Redis server: host:port" whatever went wrong; the reason (a wrong
- * password, a certificate not trusted, plain text sent to a TLS port) lies several causes deep.
+ * password, a certificate not trusted, a trust store that cannot be read, plain text sent to a TLS
+ * port) lies several causes deep.
  * The line holds no secret: Redisson masks the parameters of {@code AUTH}, and Redis's replies and
  * the JDK's TLS messages name none.
  */
@@ -39,7 +41,7 @@ final class RedisProblem {
         }
         if (causes.stream().anyMatch(c -> c.getMessage() != null && c.getMessage().startsWith("NOPERM"))) {
             return "Redis's ACL refuses the user (REDIS_USERNAME) a command, key or channel Notes needs"
-                    + " (see README, Trust boundaries)";
+                    + " (README, Operations, \"Securing Redis\")";
         }
         if (has(causes, SSLException.class)) {
             return "the TLS handshake with Redis failed: REDIS_TRUSTSTORE must hold the CA that signed Redis's"
@@ -48,6 +50,13 @@ final class RedisProblem {
         if (causes.stream().anyMatch(c -> c instanceof RedisTimeoutException && String.valueOf(c.getMessage())
                 .contains("(AUTH)"))) {
             return "Redis did not answer the login: if it accepts TLS only, the address must begin with rediss://";
+        }
+        if (has(causes, ClosedChannelException.class)) {
+            // Netty closes the channel when it cannot set up TLS, and logs why just before
+            // ("Failed to initialize a channel", e.g. a FileNotFoundException).
+            return "the connection closed before Redis was reached: with rediss://, REDIS_TRUSTSTORE must be"
+                    + " a readable trust store and REDIS_TRUSTSTORE_PASSWORD its password (Netty logs what failed"
+                    + " as 'Failed to initialize a channel')";
         }
         if (has(causes, ConnectException.class)) {
             return "nothing accepts connections at the Redis address (REDIS_URL)";

@@ -3,6 +3,7 @@ package dev.notes.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,12 @@ class RedisProblemTest {
         assertThat(reason).contains("TLS handshake", "REDIS_TRUSTSTORE", "REDIS_URL")
                 .endsWith("[SSLHandshakeException: PKIX path building failed: unable to find valid certification path"
                         + " to requested target]");
+    }
+
+    @Test
+    void aTrustStoreThatCannotBeReadClosesTheChannelAndNamesTheTrustStoreSettings() {
+        String reason = RedisProblem.describe(asRedissonThrowsIt(new ClosedChannelException()));
+        assertThat(reason).contains("REDIS_TRUSTSTORE", "REDIS_TRUSTSTORE_PASSWORD", "Failed to initialize a channel");
     }
 
     @Test
