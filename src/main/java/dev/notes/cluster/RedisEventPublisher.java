@@ -93,27 +93,37 @@ public class RedisEventPublisher implements EventPublisher {
         if (stopped) {
             return;
         }
-        RTopic topic = redis.client().getTopic(CHANNEL, StringCodec.INSTANCE);
-        topic.addListenerAsync(String.class, (channel, message) -> receive(message))
-                .thenCompose(listener -> topic.addListenerAsync(new StatusListener() {
-                    @Override
-                    public void onSubscribe(String channel) {
-                        LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
-                        resynchronise();
-                    }
+        try {
+            RTopic topic = redis.client().getTopic(CHANNEL, StringCodec.INSTANCE);
+            topic.addListenerAsync(String.class, (channel, message) -> receive(message))
+                    .thenCompose(listener -> topic.addListenerAsync(new StatusListener() {
+                        @Override
+                        public void onSubscribe(String channel) {
+                            LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
+                            resynchronise();
+                        }
 
-                    @Override
-                    public void onUnsubscribe(String channel) {
-                        LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
-                    }
-                }))
-                .exceptionally(failure -> {
-                    // Redis is not there yet: try again, for as long as the application runs.
-                    LOG.warning("Cannot subscribe to Redis (" + failure.getMessage() + "); retrying in "
-                            + RETRY_SUBSCRIBE_SECONDS + " s.");
-                    CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS).execute(this::subscribe);
-                    return null;
-                });
+                        @Override
+                        public void onUnsubscribe(String channel) {
+                            LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
+                        }
+                    }))
+                    .exceptionally(failure -> {
+                        retrySubscribe(failure);
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            // Redisson connects on first use (lazyInitialization) and throws a failed first connection
+            // here rather than through the future; thrown on, it would stop the deployment.
+            retrySubscribe(e);
+        }
+    }
+
+    /** Redis is not there yet, or refuses this instance: says why, and tries again for as long as the application runs. */
+    private void retrySubscribe(Throwable failure) {
+        LOG.warning("Cannot subscribe to Redis: " + RedisProblem.describe(failure) + "; retrying in "
+                + RETRY_SUBSCRIBE_SECONDS + " s.");
+        CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS).execute(this::subscribe);
     }
 
     @Override

@@ -12,7 +12,9 @@
  * shares ({@link dev.notes.cluster.RedisCounters}). Each is chosen over its in-process twin by
  * configuration ({@link dev.notes.cluster.EventPublishers}, {@link dev.notes.cluster.ThrottleCounters}).
  * {@link dev.notes.cluster.InstanceNameFilter} names the instance that answered, unless
- * {@code NOTES_INSTANCE_HEADER} is off, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis.
+ * {@code NOTES_INSTANCE_HEADER} is off, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis;
+ * when Redis cannot be used, {@link dev.notes.cluster.RedisProblem} tells the log why in words that name
+ * the setting to check (user and password, trust store, {@code rediss://}).
  * Two classes here serve Liberty's session cache rather than the application, named in the Redisson
  * files and loaded from Liberty's {@code redisson} library: how sessions are encoded, with no class
  * outside a short list accepted ({@link dev.notes.cluster.SessionCodec}), and the short Redis names

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.config.Config;
+import org.redisson.config.SslVerificationMode;
 
 /** The Redisson files in liberty/config parse, with the defaults they promise. */
 class RedissonConfigTest {
@@ -40,5 +45,38 @@ class RedissonConfigTest {
         Config config = read("redisson-cluster.yaml");
         assertThat(config.isClusterConfig()).isTrue();
         assertSessionStorage(config);
+    }
+
+    /**
+     * Redisson falls back to system properties for a variable the environment lacks, so the
+     * credentials and TLS settings of every file can be given here as an operator's environment
+     * would give them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"redisson.yaml", "redisson-sentinel.yaml", "redisson-cluster.yaml"})
+    void everyFileTakesTheAclUserThePasswordAndTheTrustStoreAndChecksHostNames(String file) throws IOException {
+        Map<String, String> settings = Map.of("REDIS_USERNAME", "notes", "REDIS_PASSWORD", "s3cret",
+                "REDIS_TRUSTSTORE", "file:/config/redis-tls/truststore.p12", "REDIS_TRUSTSTORE_PASSWORD", "changeit");
+        settings.forEach(System::setProperty);
+        try {
+            Config config = read(file);
+            assertThat(config.getUsername()).isEqualTo("notes");
+            assertThat(config.getPassword()).isEqualTo("s3cret");
+            assertThat(config.getSslTruststore()).isEqualTo(new URL("file:/config/redis-tls/truststore.p12"));
+            assertThat(config.getSslTruststorePassword()).isEqualTo("changeit");
+            assertThat(config.getSslVerificationMode()).isEqualTo(SslVerificationMode.STRICT);
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redisson.yaml", "redisson-sentinel.yaml", "redisson-cluster.yaml"})
+    void unsetCredentialsAndTrustStoreAreNoneAtAll(String file) throws IOException {
+        Config config = read(file);
+        assertThat(config.getUsername()).isNull();
+        assertThat(config.getPassword()).isNull();
+        assertThat(config.getSslTruststore()).isNull();
+        assertThat(config.getSslTruststorePassword()).isNull();
     }
 }

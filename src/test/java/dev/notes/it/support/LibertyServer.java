@@ -314,7 +314,8 @@ public final class LibertyServer implements AutoCloseable {
         return value;
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    /** Deletes {@code path} and everything under it, if it exists. */
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

@@ -61,8 +61,16 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
      * otherwise; the caller closes it.
      */
     public static Cluster start(String prefix, Map<String, String> extraSettings) {
+        return startOn(TestRedis.settings(), prefix, extraSettings);
+    }
+
+    /**
+     * Like {@link #start}, on the Redis that {@code redisSettings} name ({@code REDIS_URL} and what
+     * else it takes, such as {@link SecuredRedis#settings()}).
+     */
+    public static Cluster startOn(Map<String, String> redisSettings, String prefix, Map<String, String> extraSettings) {
         TestPostgres.Database database = TestPostgres.newDatabase("cluster");
-        Map<String, String> settings = new HashMap<>(TestRedis.settings());
+        Map<String, String> settings = new HashMap<>(redisSettings);
         settings.put("NOTES_CLUSTER", "redis");
         settings.putAll(SharedAddressLimits.settings());
         settings.putAll(sharedFacesSecrets());
