@@ -34,7 +34,7 @@ public class PageCacheFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** Liberty's session cookie, unless the application names another (server.xml names none). */
+    /** Liberty's default session cookie name, if the servlet context reports none (server.xml: SESSION_COOKIE_NAME). */
     static final String DEFAULT_SESSION_COOKIE = "JSESSIONID";
     /** Longer than any cursor or note key the pages link to (a key is at most {@code NoteDraft.KEY_MAX}). */
     static final int MAX_QUERY_CHARS = 512;

@@ -12,8 +12,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -39,6 +41,10 @@ class DeploymentFilesTest {
 
     private static final Path DOCKER = Path.of("docker");
 
+    /** Every file of docker/kubernetes. */
+    private static final List<String> KUBERNETES_FILES = List.of("notes.yaml", "redis.yaml", "secret.example.yaml",
+            "ingress-nginx-hsts.yaml");
+
     /** The Compose Specification's schema, vendored with its origin in src/test/resources/schemas/README.md. */
     private static final Schema COMPOSE_SPEC = composeSpec();
 
@@ -52,7 +58,9 @@ class DeploymentFilesTest {
             "v1 Service", V1Service.class,
             "networking.k8s.io/v1 Ingress", V1Ingress.class,
             "policy/v1 PodDisruptionBudget", V1PodDisruptionBudget.class,
-            "v1 Secret", V1Secret.class);
+            "v1 Secret", V1Secret.class,
+            "networking.k8s.io/v1 NetworkPolicy", V1NetworkPolicy.class,
+            "v1 ConfigMap", V1ConfigMap.class);
 
     /** What a Dockerfile step does, in the words of the Open Liberty images' documented order. */
     private static String stepKind(String step) {
@@ -216,20 +224,21 @@ class DeploymentFilesTest {
         });
         assertThat(map(map(services.get("postgres")).get("environment")).get("POSTGRES_PASSWORD").toString()).startsWith("${");
 
-        assertThat(list(map(services.get("redis")).get("command"))).containsSubsequence("--appendonly", "yes");
+        assertThat(String.join(" ", list(map(services.get("redis")).get("command")).stream().map(String::valueOf).toList()))
+                .contains("--appendonly yes");
         Map<String, Object> balancer = map(services.get("lb"));
         assertThat(list(balancer.get("volumes"))).anySatisfy(v -> assertThat(v.toString())
                 .startsWith("./nginx/notes-locations.conf:"));
         assertThat(map(map(balancer.get("depends_on")).get("notes"))).containsEntry("condition", "service_healthy");
         assertThat(DOCKER.resolve(".env.example")).content().contains("NOTES_FACES_SECRET=", "NOTES_EVENT_SECRET=",
-                "POSTGRES_PASSWORD=");
+                "DB_PASSWORD=", "REDIS_PASSWORD=", "REDIS_TRUSTSTORE_PASSWORD=");
     }
 
     @Test
     void kubernetesRunsTwoReplicasWithProbesSecretsLimitsAndADisruptionBudget() throws IOException {
         List<Map<String, Object>> manifests = documents(DOCKER.resolve("kubernetes/notes.yaml"));
         assertThat(manifests).extracting(m -> m.get("kind"))
-                .containsExactly("Deployment", "Service", "Ingress", "PodDisruptionBudget");
+                .containsExactly("Deployment", "Service", "Ingress", "PodDisruptionBudget", "NetworkPolicy", "NetworkPolicy");
 
         Map<String, Object> deployment = map(manifests.get(0).get("spec"));
         assertThat((Integer) deployment.get("replicas")).isGreaterThanOrEqualTo(2);
@@ -249,7 +258,7 @@ class DeploymentFilesTest {
         assertThat(map(map(manifests.get(1).get("spec")).get("selector"))).isEqualTo(labels);
         assertThat(map(map(map(manifests.get(3).get("spec")).get("selector")).get("matchLabels"))).isEqualTo(labels);
 
-        Map<String, Object> secret = yaml(DOCKER.resolve("kubernetes/secret.example.yaml"));
+        Map<String, Object> secret = secret("notes");
         assertThat(secret).containsEntry("kind", "Secret");
         assertThat(map(secret.get("stringData"))).containsKeys("REDIS_URL", "DB_URL", "DB_USER", "DB_PASSWORD",
                 "NOTES_FACES_SECRET", "NOTES_FACES_MAC_SECRET", "NOTES_EVENT_SECRET");
@@ -261,7 +270,7 @@ class DeploymentFilesTest {
      */
     @Test
     void theExamplesShipNoUsableFacesKeys() throws IOException {
-        Map<String, Object> secret = map(yaml(DOCKER.resolve("kubernetes/secret.example.yaml")).get("stringData"));
+        Map<String, Object> secret = map(secret("notes").get("stringData"));
         Map<String, String> environment = new java.util.HashMap<>();
         for (String line : Files.readAllLines(DOCKER.resolve(".env.example"))) {
             if (line.contains("=") && !line.startsWith("#")) {
@@ -391,8 +400,11 @@ class DeploymentFilesTest {
 
     @Test
     void kubernetesManifestsAreValidKubernetesApiObjects() throws IOException {
-        List<Map<String, Object>> manifests = new ArrayList<>(documents(DOCKER.resolve("kubernetes/notes.yaml")));
-        manifests.add(yaml(DOCKER.resolve("kubernetes/secret.example.yaml")));
+        List<Map<String, Object>> manifests = new ArrayList<>();
+        for (String file : KUBERNETES_FILES) {
+            manifests.addAll(documents(DOCKER.resolve("kubernetes").resolve(file)));
+        }
+        assertThat(manifests).hasSize(14);
         for (Map<String, Object> manifest : manifests) {
             readAsKubernetesApiObject(manifest);
         }
@@ -437,6 +449,334 @@ class DeploymentFilesTest {
                 .anySatisfy(p -> assertThat(p).startsWith("DL3015"))
                 .anySatisfy(p -> assertThat(p).startsWith("DL3025"))
                 .anySatisfy(p -> assertThat(p).startsWith("DL3002"));
+    }
+
+    /** The document of secret.example.yaml that defines the Secret {@code name}. */
+    private static Map<String, Object> secret(String name) throws IOException {
+        return documents(DOCKER.resolve("kubernetes/secret.example.yaml")).stream()
+                .filter(document -> name.equals(map(document.get("metadata")).get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no Secret " + name + " in secret.example.yaml"));
+    }
+
+    private static Map<String, Object> composeService(String name) throws IOException {
+        return map(map(yaml(DOCKER.resolve("compose.yaml")).get("services")).get(name));
+    }
+
+    private static Map<String, Object> kubernetes(String file, String kind, String name) throws IOException {
+        return documents(DOCKER.resolve("kubernetes").resolve(file)).stream()
+                .filter(document -> kind.equals(document.get("kind")) && name.equals(map(document.get("metadata")).get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + file));
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> deployment) {
+        return map(map(map(deployment.get("spec")).get("template")).get("spec"));
+    }
+
+    /** The {@code env} entries with a plain value of a container, as a map. */
+    private static Map<String, Object> kubernetesEnvironment(Map<String, Object> container) {
+        Map<String, Object> environment = new java.util.HashMap<>();
+        list(container.get("env")).forEach(variable -> environment.put(String.valueOf(map(variable).get("name")),
+                map(variable).get("value")));
+        return environment;
+    }
+
+    /** A container's command as one line, e.g. the shell script that starts Redis. */
+    private static String commandLine(Object command) {
+        return String.join(" ", list(command).stream().map(String::valueOf).toList());
+    }
+
+    /** The {@code server { … }} blocks of an nginx file (no nested blocks in them). */
+    private static List<String> nginxServers(String conf) {
+        return Pattern.compile("(?m)^server \\{\\n(.*?)^\\}", Pattern.DOTALL).matcher(conf).results()
+                .map(result -> result.group(1)).toList();
+    }
+
+    private static String projectVersion() throws IOException {
+        var matcher = Pattern.compile("<artifactId>notes</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(matcher.find()).as("the project's version in pom.xml").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void everyKubernetesFileIsChecked() throws IOException {
+        try (var files = Files.list(DOCKER.resolve("kubernetes"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrderElementsOf(KUBERNETES_FILES);
+        }
+    }
+
+    @Test
+    void browsersReachNotesOverHttpsOnlyWithHsts() throws IOException {
+        String hsts = "max-age=31536000; includeSubDomains";
+        List<String> servers = nginxServers(Files.readString(DOCKER.resolve("nginx/default.conf")));
+        assertThat(servers).hasSize(2);
+        assertThat(servers.get(0).lines().map(String::strip).filter(line -> !line.isEmpty()).toList())
+                .as("the plain port only redirects")
+                .containsExactly("listen 8080;", "server_name _;", "return 301 https://$host$request_uri;");
+        assertThat(servers.get(1)).contains("listen 8443 ssl;", "ssl_certificate /etc/nginx/tls/tls.crt;",
+                "ssl_certificate_key /etc/nginx/tls/tls.key;", "ssl_protocols TLSv1.2 TLSv1.3;",
+                "add_header Strict-Transport-Security \"" + hsts + "\" always;",
+                "include /etc/nginx/notes-locations.conf;");
+        assertThat(Files.readString(DOCKER.resolve("nginx/notes-locations.conf"))).as("no location drops the server's HSTS")
+                .doesNotContain("add_header");
+
+        Map<String, Object> balancer = composeService("lb");
+        assertThat(list(balancer.get("ports"))).containsExactlyInAnyOrder("80:8080", "443:8443");
+        assertThat(list(balancer.get("volumes"))).contains("./certs/nginx:/etc/nginx/tls:ro");
+
+        Map<String, Object> ingress = kubernetes("notes.yaml", "Ingress", "notes");
+        Map<String, Object> ingressSpec = map(ingress.get("spec"));
+        Map<String, Object> tls = map(list(ingressSpec.get("tls")).get(0));
+        assertThat(tls).containsEntry("secretName", "notes-tls");
+        assertThat(list(tls.get("hosts"))).containsExactly(map(list(ingressSpec.get("rules")).get(0)).get("host"));
+        assertThat(secret("notes-tls")).containsEntry("type", "kubernetes.io/tls");
+        assertThat(map(map(ingress.get("metadata")).get("annotations")))
+                .containsEntry("nginx.ingress.kubernetes.io/ssl-redirect", "true")
+                .containsEntry("nginx.ingress.kubernetes.io/force-ssl-redirect", "true");
+        Map<String, Object> controller = map(kubernetes("ingress-nginx-hsts.yaml", "ConfigMap", "ingress-nginx-controller")
+                .get("data"));
+        assertThat(controller).containsEntry("hsts", "true").containsEntry("hsts-max-age", "31536000")
+                .containsEntry("hsts-include-subdomains", "true");
+        assertThat("max-age=" + controller.get("hsts-max-age") + "; includeSubDomains").isEqualTo(hsts);
+    }
+
+    /**
+     * The session cookie is Liberty's JSESSIONID, not Secure, for {@code mvn liberty:run} over
+     * plain HTTP; where users come over HTTPS it is Secure, and its {@code __Host-} name makes
+     * browsers refuse it otherwise (InstanceTlsIT shows Liberty sends it so).
+     */
+    @Test
+    void theSessionCookieIsSecureAndHostPrefixedWhereverUsersComeOverHttps() throws IOException {
+        String serverXml = Files.readString(Path.of("liberty/config/server.xml"));
+        assertThat(variableDefault(serverXml, "SESSION_COOKIE_NAME")).isEqualTo("JSESSIONID");
+        assertThat(variableDefault(serverXml, "SESSION_COOKIE_SECURE")).isEqualTo("false");
+        assertThat(serverXml).contains("cookieName=\"${SESSION_COOKIE_NAME}\" cookieSecure=\"${SESSION_COOKIE_SECURE}\"");
+
+        Map<String, Object> compose = map(composeService("notes").get("environment"));
+        Map<String, Object> kubernetes = kubernetesEnvironment(map(list(podSpec(kubernetes("notes.yaml", "Deployment", "notes"))
+                .get("containers")).get(0)));
+        for (Map<String, Object> environment : List.of(compose, kubernetes)) {
+            assertThat(environment).containsEntry("SESSION_COOKIE_SECURE", "true");
+            assertThat(String.valueOf(environment.get("SESSION_COOKIE_NAME"))).startsWith("__Host-");
+        }
+    }
+
+    /** Liberty's own HTTPS: an include that only NOTES_TLS=keystore adds, so no other start pays for it. */
+    @Test
+    void libertyServesHttpsOnlyWhenAskedWithTheKeystoreItIsGiven() throws IOException {
+        String serverXml = Files.readString(Path.of("liberty/config/server.xml"));
+        assertThat(variableDefault(serverXml, "NOTES_TLS")).isEqualTo("none");
+        assertThat(variableDefault(serverXml, "HTTPS_PORT")).isEqualTo("-1");
+        assertThat(serverXml).contains("<include location=\"${server.config.dir}/tls-${NOTES_TLS}.xml\"/>")
+                .doesNotContain("<feature>transportSecurity");
+        assertThat(Files.readString(Path.of("liberty/config/tls-none.xml"))).doesNotContain("<feature>");
+        String keystore = Files.readString(Path.of("liberty/config/tls-keystore.xml"));
+        assertThat(keystore).contains("<feature>transportSecurity-1.0</feature>",
+                "location=\"${KEYSTORE_FILE}\" password=\"${KEYSTORE_PASSWORD}\"", "readOnly=\"true\"",
+                "sslProtocol=\"TLSv1.3,TLSv1.2\"");
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).as("the image has the includes' features")
+                .contains("installFeature --acceptLicense --noCache sessionCache-1.0 transportSecurity-1.0");
+    }
+
+    @Test
+    void redisSpeaksTlsOnlyToOneUserWithAPassword() throws IOException {
+        Map<String, Object> composeRedis = composeService("redis");
+        Map<String, Object> kubernetesRedis = map(list(podSpec(kubernetes("redis.yaml", "Deployment", "redis"))
+                .get("containers")).get(0));
+        List<String> health = List.of(
+                String.valueOf(list(map(composeRedis.get("healthcheck")).get("test")).get(1)),
+                commandLine(map(map(kubernetesRedis.get("readinessProbe")).get("exec")).get("command")),
+                commandLine(map(map(kubernetesRedis.get("livenessProbe")).get("exec")).get("command")));
+        for (String command : List.of(commandLine(composeRedis.get("command")), commandLine(kubernetesRedis.get("command")))) {
+            assertThat(command).contains("--port 0 ", "--tls-port 6379 ", "--tls-cert-file /tls/tls.crt ",
+                    "--tls-key-file /tls/tls.key ", "--tls-ca-cert-file /tls/ca.crt ", "--tls-auth-clients no ",
+                    "--user default off ", "--user notes on \"#", "sha256sum", "'+@all' '-@dangerous'",
+                    "--appendonly yes ", "REDISCLI_AUTH:?");
+        }
+        assertThat(health).allSatisfy(command -> assertThat(command)
+                .contains("redis-cli --tls --cacert /tls/ca.crt --user notes ping | grep -q PONG"));
+        assertThat(map(composeRedis.get("environment")).get("REDISCLI_AUTH").toString()).startsWith("${REDIS_PASSWORD:?");
+        assertThat(map(map(map(list(kubernetesRedis.get("env")).get(0)).get("valueFrom")).get("secretKeyRef")))
+                .containsEntry("name", "notes").containsEntry("key", "REDIS_PASSWORD");
+        assertThat(list(composeRedis.get("volumes"))).contains("./certs/redis:/tls:ro");
+        assertThat(map(secret("notes-redis-tls").get("stringData"))).containsOnlyKeys("tls.crt", "tls.key", "ca.crt");
+
+        Map<String, Object> notes = map(composeService("notes").get("environment"));
+        assertThat(notes).containsEntry("REDIS_URL", "rediss://redis:6379").containsEntry("REDIS_USERNAME", "notes")
+                .containsEntry("REDIS_TRUSTSTORE", "file:/config/redis-tls/truststore.p12");
+        assertThat(notes.get("REDIS_PASSWORD").toString()).startsWith("${REDIS_PASSWORD:?");
+        assertThat(notes.get("REDIS_TRUSTSTORE_PASSWORD").toString()).startsWith("${REDIS_TRUSTSTORE_PASSWORD:?");
+        assertThat(list(composeService("notes").get("volumes"))).contains("./certs/redis-tls:/config/redis-tls:ro");
+
+        Map<String, Object> secret = map(secret("notes").get("stringData"));
+        assertThat(secret).containsEntry("REDIS_URL", "rediss://redis:6379").containsEntry("REDIS_USERNAME", "notes")
+                .containsEntry("REDIS_TRUSTSTORE", "file:/config/redis-tls/truststore.p12")
+                .containsEntry("REDIS_PASSWORD", "").containsEntry("REDIS_TRUSTSTORE_PASSWORD", "");
+        assertMountedFromSecret("/config/redis-tls", "notes-redis-truststore");
+        assertThat(DOCKER.resolve("kubernetes/secret.example.yaml")).as("how to make the binary one")
+                .content().contains("kubectl create secret generic notes-redis-truststore --from-file=truststore.p12");
+    }
+
+    @Test
+    void postgresIsReachedOverTlsCheckedAgainstItsCaAndHostName() throws IOException {
+        String url = String.valueOf(map(secret("notes").get("stringData")).get("DB_URL"));
+        assertThat(url).startsWith("jdbc:postgresql://").contains("sslmode=verify-full",
+                "sslrootcert=/config/postgres-tls/ca.crt");
+        assertMountedFromSecret("/config/postgres-tls", "notes-postgres-ca");
+        assertThat(map(secret("notes-postgres-ca").get("stringData"))).containsOnlyKeys("ca.crt");
+    }
+
+    /** The Notes container of notes.yaml mounts the Secret {@code secret} read-only at {@code path}. */
+    private static void assertMountedFromSecret(String path, String secret) throws IOException {
+        Map<String, Object> pod = podSpec(kubernetes("notes.yaml", "Deployment", "notes"));
+        Map<String, Object> mount = list(map(list(pod.get("containers")).get(0)).get("volumeMounts")).stream().map(m -> map(m))
+                .filter(m -> path.equals(m.get("mountPath"))).findFirst().orElseThrow(() -> new AssertionError("no mount at " + path));
+        assertThat(mount).containsEntry("readOnly", true);
+        assertThat(list(pod.get("volumes"))).contains(Map.of("name", mount.get("name"), "secret", Map.of("secretName", secret)));
+    }
+
+    @Test
+    void theImageIsTaggedWithTheProjectVersion() throws IOException {
+        String image = "notes:" + projectVersion();
+        assertThat(composeService("notes")).containsEntry("image", image);
+        Map<String, Object> pod = podSpec(kubernetes("notes.yaml", "Deployment", "notes"));
+        List<Object> containers = new ArrayList<>(list(pod.get("containers")));
+        containers.addAll(list(pod.get("initContainers")));
+        assertThat(containers).extracting(container -> map(container).get("image")).containsOnly(image);
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("ARG VERSION=" + projectVersion() + "\n", "docker build -f docker/Dockerfile -t " + image + " .")
+                .doesNotContain(":latest");
+    }
+
+    @Test
+    void composeRunsEveryServiceReadOnlyWithoutCapabilitiesOrNewPrivilegesInBoundedMemory() throws IOException {
+        Map<String, Object> services = map(yaml(DOCKER.resolve("compose.yaml")).get("services"));
+        services.forEach((name, value) -> {
+            Map<String, Object> service = map(value);
+            assertThat(service).as(name).containsEntry("read_only", true).containsEntry("cap_drop", List.of("ALL"))
+                    .containsKey("mem_limit");
+            assertThat(list(service.get("security_opt"))).as(name).contains("no-new-privileges:true");
+        });
+        assertThat(list(map(services.get("notes")).get("tmpfs"))).extracting(String::valueOf)
+                .anySatisfy(tmpfs -> assertThat(tmpfs).startsWith("/opt/ol/wlp/output:"))
+                .anySatisfy(tmpfs -> assertThat(tmpfs).startsWith("/logs:"))
+                .anySatisfy(tmpfs -> assertThat(tmpfs).startsWith("/tmp:"));
+        assertThat(map(map(services.get("postgres")).get("environment")).get("POSTGRES_PASSWORD").toString())
+                .startsWith("${DB_PASSWORD:?");
+        assertThat(map(map(services.get("notes")).get("environment")).get("DB_PASSWORD").toString())
+                .startsWith("${DB_PASSWORD:?");
+        assertThat(Files.readString(DOCKER.resolve("compose.yaml"))).as("base images by tag, and why").contains("digest");
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile"))).contains("digest");
+    }
+
+    @Test
+    void kubernetesRunsEveryContainerNonRootReadOnlyWithoutCapabilitiesOrToken() throws IOException {
+        Map<String, Object> notes = podSpec(kubernetes("notes.yaml", "Deployment", "notes"));
+        for (Map<String, Object> pod : List.of(notes, podSpec(kubernetes("redis.yaml", "Deployment", "redis")))) {
+            assertThat(pod).containsEntry("automountServiceAccountToken", false);
+            assertThat(map(pod.get("securityContext"))).containsEntry("runAsNonRoot", true)
+                    .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
+            List<Object> containers = new ArrayList<>(list(pod.get("containers")));
+            containers.addAll(pod.containsKey("initContainers") ? list(pod.get("initContainers")) : List.of());
+            assertThat(containers).allSatisfy(container -> assertThat(map(map(container).get("securityContext")))
+                    .containsEntry("allowPrivilegeEscalation", false).containsEntry("readOnlyRootFilesystem", true)
+                    .containsEntry("capabilities", Map.of("drop", List.of("ALL"))));
+        }
+
+        Map<String, String> volumeKinds = new java.util.HashMap<>();
+        list(notes.get("volumes")).forEach(volume -> volumeKinds.put(String.valueOf(map(volume).get("name")),
+                map(volume).containsKey("emptyDir") ? "emptyDir" : "other"));
+        Map<String, Object> server = map(list(notes.get("containers")).get(0));
+        Map<String, String> writable = new java.util.HashMap<>();
+        list(server.get("volumeMounts")).forEach(mount -> writable.put(String.valueOf(map(mount).get("mountPath")),
+                volumeKinds.get(String.valueOf(map(mount).get("name")))));
+        assertThat(writable).containsEntry("/opt/ol/wlp/output", "emptyDir").containsEntry("/logs", "emptyDir")
+                .containsEntry("/tmp", "emptyDir");
+        Map<String, Object> init = map(list(notes.get("initContainers")).get(0));
+        assertThat(commandLine(init.get("command"))).contains("cp -a /opt/ol/wlp/output/. /prepared-output/");
+        assertThat(list(init.get("volumeMounts"))).contains(Map.of("name", "output", "mountPath", "/prepared-output"));
+    }
+
+    @Test
+    void onlyTheIngressControllerReachesNotesAndOnlyNotesReachesRedisAndPostgres() throws IOException {
+        Map<String, Object> notesPods = Map.of("matchLabels", Map.of("app.kubernetes.io/name", "notes"));
+        Map<String, Object> fromController = map(list(map(list(map(kubernetes("notes.yaml", "NetworkPolicy", "notes")
+                .get("spec")).get("ingress")).get(0)).get("from")).get(0));
+        assertThat(fromController).containsEntry("namespaceSelector",
+                Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx")));
+        assertThat(map(kubernetes("notes.yaml", "NetworkPolicy", "notes").get("spec"))).containsEntry("podSelector", notesPods);
+
+        Map<String, Map<String, Object>> backends = Map.of(
+                "redis", kubernetes("redis.yaml", "NetworkPolicy", "redis"),
+                "postgresql", kubernetes("notes.yaml", "NetworkPolicy", "postgresql"));
+        backends.forEach((name, policy) -> {
+            Map<String, Object> spec = map(policy.get("spec"));
+            assertThat(spec).as(name).containsEntry("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", name)))
+                    .containsEntry("policyTypes", List.of("Ingress"));
+            assertThat(list(spec.get("ingress"))).as(name).hasSize(1);
+            assertThat(list(map(list(spec.get("ingress")).get(0)).get("from"))).as(name)
+                    .containsExactly(Map.of("podSelector", notesPods));
+        });
+    }
+
+    /**
+     * docker/make-certs, run for real into a temporary directory: it refuses to run without a
+     * truststore password, makes what compose mounts (Redis's and nginx's certificates signed by
+     * its CA, and a truststore Java reads), and a second run changes nothing.
+     */
+    @Test
+    void makeCertsMakesWhatComposeMountsAndKeepsItOnASecondRun(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Path script = directory.resolve("make-certs");
+        Files.copy(DOCKER.resolve("make-certs"), script);
+        assertThat(runScript(script, Map.of())).as("without REDIS_TRUSTSTORE_PASSWORD").isNotZero();
+
+        Map<String, String> environment = Map.of("REDIS_TRUSTSTORE_PASSWORD", "test-truststore");
+        assertThat(runScript(script, environment)).isZero();
+        Path certs = directory.resolve("certs");
+        List<String> mounted = List.of("redis/tls.crt", "redis/tls.key", "redis/ca.crt", "nginx/tls.crt", "nginx/tls.key",
+                "redis-tls/truststore.p12");
+        Map<String, byte[]> first = new java.util.HashMap<>();
+        for (String file : mounted) {
+            first.put(file, Files.readAllBytes(certs.resolve(file)));
+        }
+
+        var factory = java.security.cert.CertificateFactory.getInstance("X.509");
+        java.security.cert.X509Certificate ca;
+        try (var in = Files.newInputStream(certs.resolve("ca.crt"))) {
+            ca = (java.security.cert.X509Certificate) factory.generateCertificate(in);
+        }
+        for (String leaf : List.of("redis/tls.crt", "nginx/tls.crt")) {
+            try (var in = Files.newInputStream(certs.resolve(leaf))) {
+                factory.generateCertificate(in).verify(ca.getPublicKey());
+            }
+        }
+        java.security.KeyStore truststore = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(certs.resolve("redis-tls/truststore.p12"))) {
+            truststore.load(in, "test-truststore".toCharArray());
+        }
+        String alias = truststore.aliases().nextElement();
+        assertThat(truststore.isCertificateEntry(alias)).as("a trusted certificate for Java").isTrue();
+        assertThat(truststore.getCertificate(alias)).isEqualTo(ca);
+
+        assertThat(runScript(script, environment)).isZero();
+        for (String file : mounted) {
+            assertThat(Files.readAllBytes(certs.resolve(file))).as(file).isEqualTo(first.get(file));
+        }
+        assertThat(Files.readAllLines(Path.of(".gitignore"))).contains("docker/certs/", "docker/.env");
+    }
+
+    private static int runScript(Path script, Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+                .redirectOutput(script.resolveSibling("make-certs.out").toFile());
+        builder.environment().remove("REDIS_TRUSTSTORE_PASSWORD");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("make-certs did not finish within 60 s");
+        }
+        return process.exitValue();
     }
 
     /**

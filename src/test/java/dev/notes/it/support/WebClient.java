@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,8 +38,17 @@ public final class WebClient {
     private volatile String forwardedFor;
 
     public WebClient(URI base) {
+        this(base, HttpClient.newBuilder());
+    }
+
+    /** A client of an {@code https} base that trusts the certificates {@code tls} trusts (e.g. a test's own). */
+    public WebClient(URI base, SSLContext tls) {
+        this(base, HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private WebClient(URI base, HttpClient.Builder http) {
         this.base = base;
-        this.http = HttpClient.newBuilder()
+        this.http = http
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
