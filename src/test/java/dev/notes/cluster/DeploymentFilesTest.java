@@ -590,7 +590,10 @@ class DeploymentFilesTest {
         for (String command : List.of(commandLine(composeRedis.get("command")), commandLine(kubernetesRedis.get("command")))) {
             assertThat(command).contains("--port 0 ", "--tls-port 6379 ", "--tls-cert-file /tls/tls.crt ",
                     "--tls-key-file /tls/tls.key ", "--tls-ca-cert-file /tls/ca.crt ", "--tls-auth-clients no ",
-                    "--user default off ", "--user notes on \"#", "sha256sum", "'+@all' '-@dangerous'",
+                    "--user default off ", "--user notes on \"#", "sha256sum",
+                    // the permissions SecuredRedisClusterIT proves sufficient: Notes' keys and channels only
+                    "resetkeys '~notes:*' '~sm/*' '~sa/*' '~*{sm/*' '~*{sa/*' resetchannels '&notes:*' '&*{sm/*' '&*{sa/*'"
+                            + " '+@all' '-@dangerous'",
                     "--appendonly yes ", "REDISCLI_AUTH:?");
         }
         assertThat(health).allSatisfy(command -> assertThat(command)
