@@ -73,7 +73,7 @@ public class RedisEventPublisher implements EventPublisher {
     private Settings settings;
 
     private final EventSequence received = new EventSequence();
-    private final DroppedEvents dropped = new DroppedEvents(DROPPED_LOG_INTERVAL);
+    private final DroppedEvents dropped = new DroppedEvents("event", DROPPED_LOG_INTERVAL);
     private final ResyncPacing resyncs = new ResyncPacing(MIN_RESYNC_INTERVAL);
     private Optional<EventSigner> signer;
     private volatile boolean stopped;
