@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RScript;
-import org.redisson.api.RTopic;
 import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
 
@@ -54,7 +53,6 @@ public class RedisEventPublisher implements EventPublisher {
             redis.call('PUBLISH', KEYS[2], id .. '|' .. ARGV[1])
             return id
             """;
-    private static final long RETRY_SUBSCRIBE_SECONDS = 5;
     /** Browsers spread their resubscriptions over 5 s (live.js): one resync is over well before the next. */
     static final Duration MIN_RESYNC_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DROPPED_LOG_INTERVAL = Duration.ofMinutes(1);
@@ -80,7 +78,7 @@ public class RedisEventPublisher implements EventPublisher {
 
     @PostConstruct
     void readSecret() {
-        signer = settings.cluster().eventSecret().map(secret -> new EventSigner(secret.bytes()));
+        signer = EventSigner.configured(settings);
     }
 
     void subscribeOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -90,30 +88,18 @@ public class RedisEventPublisher implements EventPublisher {
     }
 
     private void subscribe() {
-        if (stopped) {
-            return;
-        }
-        RTopic topic = redis.client().getTopic(CHANNEL, StringCodec.INSTANCE);
-        topic.addListenerAsync(String.class, (channel, message) -> receive(message))
-                .thenCompose(listener -> topic.addListenerAsync(new StatusListener() {
-                    @Override
-                    public void onSubscribe(String channel) {
-                        LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
-                        resynchronise();
-                    }
+        redis.listen(CHANNEL, (channel, message) -> receive(message), new StatusListener() {
+            @Override
+            public void onSubscribe(String channel) {
+                LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
+                resynchronise();
+            }
 
-                    @Override
-                    public void onUnsubscribe(String channel) {
-                        LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
-                    }
-                }))
-                .exceptionally(failure -> {
-                    // Redis is not there yet: try again, for as long as the application runs.
-                    LOG.warning("Cannot subscribe to Redis (" + failure.getMessage() + "); retrying in "
-                            + RETRY_SUBSCRIBE_SECONDS + " s.");
-                    CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS).execute(this::subscribe);
-                    return null;
-                });
+            @Override
+            public void onUnsubscribe(String channel) {
+                LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
+            }
+        });
     }
 
     @Override

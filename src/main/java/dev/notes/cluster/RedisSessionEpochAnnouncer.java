@@ -4,7 +4,6 @@ import dev.notes.platform.Settings;
 import dev.notes.user.SessionEpochAnnouncer;
 import dev.notes.user.SessionEpochs;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,11 +12,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.redisson.api.RTopic;
+import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -37,7 +34,6 @@ public class RedisSessionEpochAnnouncer implements SessionEpochAnnouncer {
 
     static final String CHANNEL = "notes:session-epochs";
 
-    private static final long RETRY_SUBSCRIBE_SECONDS = 5;
     private static final Duration DROPPED_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(RedisSessionEpochAnnouncer.class.getName());
 
@@ -55,32 +51,27 @@ public class RedisSessionEpochAnnouncer implements SessionEpochAnnouncer {
 
     private final DroppedEvents dropped = new DroppedEvents("session epoch", DROPPED_LOG_INTERVAL);
     private Optional<EventSigner> signer;
-    private volatile boolean stopped;
 
     @PostConstruct
     void readSecret() {
-        signer = settings.cluster().eventSecret().map(secret -> new EventSigner(secret.bytes()));
+        signer = EventSigner.configured(settings);
     }
 
-    void subscribeOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    void listenOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (mode.isRedis()) {
-            subscribe();
-        }
-    }
+            redis.listen(CHANNEL, (channel, message) -> receive(message), new StatusListener() {
+                @Override
+                public void onSubscribe(String channel) {
+                    LOG.info("Subscribed to the Redis channel " + CHANNEL + ".");
+                }
 
-    private void subscribe() {
-        if (stopped) {
-            return;
+                @Override
+                public void onUnsubscribe(String channel) {
+                    LOG.warning("Lost the Redis channel " + CHANNEL + "; until Redisson resubscribes, password changes"
+                            + " elsewhere end logins here only when their cached epoch expires.");
+                }
+            });
         }
-        RTopic topic = redis.client().getTopic(CHANNEL, StringCodec.INSTANCE);
-        topic.addListenerAsync(String.class, (channel, message) -> receive(message))
-                .exceptionally(failure -> {
-                    // Redis is not there yet: try again, for as long as the application runs.
-                    LOG.warning("Cannot subscribe to Redis's " + CHANNEL + " (" + failure.getMessage() + "); retrying in "
-                            + RETRY_SUBSCRIBE_SECONDS + " s.");
-                    CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS).execute(this::subscribe);
-                    return null;
-                });
     }
 
     @Override
@@ -104,10 +95,5 @@ public class RedisSessionEpochAnnouncer implements SessionEpochAnnouncer {
             return;
         }
         epochs.forget(username);
-    }
-
-    @PreDestroy
-    void stop() {
-        stopped = true;
     }
 }
