@@ -38,7 +38,7 @@ class ClusterAccountIT {
         assertThat(second.get("/").has("#currentUser")).isTrue();
         String firstSessionBefore = first.cookie("JSESSIONID").orElseThrow();
 
-        Page changed = changePassword(first.get("/user/account"), Accounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        Page changed = Accounts.changePassword(first, Accounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
 
         assertThat(changed.path()).isEqualTo("/user/account?saved=password");
         assertThat(changed.has("#saved")).isTrue();
@@ -66,18 +66,18 @@ class ClusterAccountIT {
         WebClient browser = Accounts.logIn(cluster.a(), username);
         String session = browser.cookie("JSESSIONID").orElseThrow();
 
-        Page wrong = changePassword(browser.get("/user/account"), "not the password at all", NEW_PASSWORD, NEW_PASSWORD);
+        Page wrong = Accounts.changePassword(browser, "not the password at all", NEW_PASSWORD, NEW_PASSWORD);
         assertThat(Forms.fieldError(wrong, "currentPassword")).isEqualTo("This is not your current password.");
         assertThat(wrong.form("passwordForm").fields()).as("no password shown again")
                 .containsEntry("passwordForm:currentPassword", "").containsEntry("passwordForm:newPassword", "");
 
-        Page differ = changePassword(browser.get("/user/account"), Accounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!");
+        Page differ = Accounts.changePassword(browser, Accounts.PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!");
         assertThat(Forms.fieldError(differ, "newPasswordAgain")).isEqualTo("The two new passwords differ.");
 
-        Page tooShort = changePassword(browser.get("/user/account"), Accounts.PASSWORD, "short", "short");
+        Page tooShort = Accounts.changePassword(browser, Accounts.PASSWORD, "short", "short");
         assertThat(Forms.fieldError(tooShort, "newPassword")).isEqualTo("A password is 12 to 128 characters long.");
 
-        Page empty = changePassword(browser.get("/user/account"), "", NEW_PASSWORD, NEW_PASSWORD);
+        Page empty = Accounts.changePassword(browser, "", NEW_PASSWORD, NEW_PASSWORD);
         assertThat(Forms.fieldError(empty, "currentPassword")).isEqualTo("Please enter your current password.");
 
         assertThat(browser.get("/").text("#currentUser")).as("still logged in").contains("Display " + username);
@@ -109,14 +109,6 @@ class ClusterAccountIT {
     @Test
     void theAccountPageNeedsALogin(Cluster cluster) {
         assertThat(new WebClient(cluster.a().baseUri()).getRaw("/user/account").location()).contains("/user/login");
-    }
-
-    private static Page changePassword(Page account, String current, String newPassword, String again) {
-        return account.form("passwordForm")
-                .set("currentPassword", current)
-                .set("newPassword", newPassword)
-                .set("newPasswordAgain", again)
-                .press("changePassword");
     }
 
     /** Requests the home page until it shows no login; fails if that takes longer than {@link #ANNOUNCED_WITHIN}. */
