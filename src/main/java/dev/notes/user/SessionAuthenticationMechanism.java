@@ -108,12 +108,13 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         SignedInUser user = signedInUser(request);
         if (user != null) {
             if (user.hasOutlived(settings.sessionLifetime(), Times.now())) {
-                endLogin(request, ENDED_BY_LIFETIME, () -> AuthenticationLog.lifetimeEnded(user.username(), request.getRemoteAddr(),
-                        settings.sessionLifetime()));
+                endLogin(request, ENDED_BY_LIFETIME, () -> AuthenticationLog.lifetimeEnded(user.username(),
+                        request.getRemoteAddr(), settings.sessionLifetime()));
             } else if (isOfCurrentEpoch(user, request)) {
                 return context.notifyContainerAboutLogin(user.username(), user.groups());
             } else if (request.getAttribute(SESSION_STORE_FAILED) == null) {
-                endLogin(request, ENDED_BY_PASSWORD_CHANGE, () -> AuthenticationLog.epochEnded(user.username(), request.getRemoteAddr()));
+                endLogin(request, ENDED_BY_PASSWORD_CHANGE,
+                        () -> AuthenticationLog.epochEnded(user.username(), request.getRemoteAddr()));
             }
         }
         if (context.isProtected()) {
@@ -126,6 +127,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         String typed = credential instanceof UsernamePasswordCredential login ? login.getCaller() : null;
         // The client, or with a trusted proxy the address it forwarded (Liberty's remoteIp).
         String address = request.getRemoteAddr();
+        // Read before the password is checked: a password change that commits meanwhile leaves this
+        // login in the old epoch, ended at its next request, rather than in the new one.
+        Optional<User> account = users.find(typed);
         CredentialCheck.Outcome outcome = credentials.check(AuthenticationLog.PasswordCheck.LOGIN, credential, address);
         switch (outcome.status()) {
             case THROTTLED -> {
@@ -145,7 +149,6 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         }
         CredentialValidationResult result = outcome.result();
         String caller = result.getCallerPrincipal().getName();
-        Optional<User> account = users.find(caller);
         SignedInUser user = new SignedInUser(caller, account.map(User::getDisplayName).orElse(caller),
                 result.getCallerGroups(), Times.now(), account.map(User::getSessionEpoch).orElse(0L));
         if (!keepLogin(request, user)) {
