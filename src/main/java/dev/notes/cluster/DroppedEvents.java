@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Counts the messages on the event channel that were no valid event, and says when to log about
- * them: the first at once, then at most one line per interval summing up the others. A flood of
- * forged messages so costs a line a minute, not one per message.
+ * Counts the messages on a Redis channel that were no valid message of its {@code kind} (an event,
+ * a session epoch change), and says when to log about them: the first at once, then at most one
+ * line per interval summing up the others. A flood of forged messages so costs a line a minute,
+ * not one per message.
  */
 final class DroppedEvents {
 
+    private final String kind;
     private final long intervalNanos;
     /** Guarded by this, like everything below. */
     private long total;
@@ -17,7 +19,8 @@ final class DroppedEvents {
     private boolean everLogged;
     private long lastLineAt;
 
-    DroppedEvents(Duration logInterval) {
+    DroppedEvents(String kind, Duration logInterval) {
+        this.kind = kind;
         this.intervalNanos = logInterval.toNanos();
     }
 
@@ -32,7 +35,8 @@ final class DroppedEvents {
             return Optional.empty();
         }
         String line = (unlogged == 1 ? "Dropped a message" : "Dropped " + unlogged + " messages")
-                + " on the Redis event channel that " + (unlogged == 1 ? "is" : "are") + " no valid event (the latest: "
+                + " on the Redis " + kind + " channel that " + (unlogged == 1 ? "is" : "are") + " no valid " + kind
+                + " (the latest: "
                 + reason + "); " + total + " since start. Whoever wrote " + (unlogged == 1 ? "it" : "them")
                 + " has access to Redis.";
         everLogged = true;

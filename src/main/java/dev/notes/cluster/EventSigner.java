@@ -1,10 +1,12 @@
 package dev.notes.cluster;
 
+import dev.notes.platform.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,6 +33,11 @@ final class EventSigner {
     EventSigner(byte[] key) {
         this.key = new SecretKeySpec(key, ALGORITHM);
         mac(); // a key the provider refuses fails here, at start-up, not on the first event
+    }
+
+    /** The cluster's signer, if {@code NOTES_EVENT_SECRET} is set. */
+    static Optional<EventSigner> configured(Settings settings) {
+        return settings.cluster().eventSecret().map(secret -> new EventSigner(secret.bytes()));
     }
 
     String sign(String encodedEvent) {

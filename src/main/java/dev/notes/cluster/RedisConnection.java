@@ -7,8 +7,15 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.redisson.Redisson;
+import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.MessageListener;
+import org.redisson.api.listener.StatusListener;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /**
@@ -19,10 +26,14 @@ import org.redisson.config.Config;
 @ApplicationScoped
 public class RedisConnection {
 
+    private static final long RETRY_SUBSCRIBE_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
+
     @Inject
     private Settings settings;
 
     private volatile RedissonClient client;
+    private volatile boolean stopped;
 
     public RedissonClient client() {
         RedissonClient current = client;
@@ -37,6 +48,38 @@ public class RedisConnection {
         return current;
     }
 
+    /**
+     * Hands each text message on {@code channel} to {@code messages}, and each (re)subscription and
+     * loss of it to {@code status}, for as long as the application runs. A Redis that is not there
+     * yet is tried again every few seconds; once subscribed, Redisson resubscribes by itself.
+     */
+    public void listen(String channel, MessageListener<String> messages, StatusListener status) {
+        if (stopped) {
+            return;
+        }
+        try {
+            RTopic topic = client().getTopic(channel, StringCodec.INSTANCE);
+            topic.addListenerAsync(String.class, messages)
+                    .thenCompose(listener -> topic.addListenerAsync(status))
+                    .exceptionally(failure -> {
+                        retryListen(channel, messages, status, failure);
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            // Redisson connects on first use (lazyInitialization) and throws a failed first connection
+            // here rather than through the future; thrown on, it would stop the deployment.
+            retryListen(channel, messages, status, e);
+        }
+    }
+
+    /** Redis is not there yet, or refuses this instance: says why, and tries again for as long as the application runs. */
+    private void retryListen(String channel, MessageListener<String> messages, StatusListener status, Throwable failure) {
+        LOG.warning("Cannot subscribe to the Redis channel " + channel + ": " + RedisProblem.describe(failure)
+                + "; retrying in " + RETRY_SUBSCRIBE_SECONDS + " s.");
+        CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS)
+                .execute(() -> listen(channel, messages, status));
+    }
+
     private Config config() {
         String configFile = settings.cluster().redissonConfig();
         try {
@@ -48,6 +91,7 @@ public class RedisConnection {
 
     @PreDestroy
     void shutdown() {
+        stopped = true;
         if (client != null) {
             client.shutdown();
         }

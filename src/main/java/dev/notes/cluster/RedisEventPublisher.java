@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RScript;
-import org.redisson.api.RTopic;
 import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
 
@@ -54,7 +53,6 @@ public class RedisEventPublisher implements EventPublisher {
             redis.call('PUBLISH', KEYS[2], id .. '|' .. ARGV[1])
             return id
             """;
-    private static final long RETRY_SUBSCRIBE_SECONDS = 5;
     /** Browsers spread their resubscriptions over 5 s (live.js): one resync is over well before the next. */
     static final Duration MIN_RESYNC_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DROPPED_LOG_INTERVAL = Duration.ofMinutes(1);
@@ -73,14 +71,14 @@ public class RedisEventPublisher implements EventPublisher {
     private Settings settings;
 
     private final EventSequence received = new EventSequence();
-    private final DroppedEvents dropped = new DroppedEvents(DROPPED_LOG_INTERVAL);
+    private final DroppedEvents dropped = new DroppedEvents("event", DROPPED_LOG_INTERVAL);
     private final ResyncPacing resyncs = new ResyncPacing(MIN_RESYNC_INTERVAL);
     private Optional<EventSigner> signer;
     private volatile boolean stopped;
 
     @PostConstruct
     void readSecret() {
-        signer = settings.cluster().eventSecret().map(secret -> new EventSigner(secret.bytes()));
+        signer = EventSigner.configured(settings);
     }
 
     void subscribeOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -90,40 +88,18 @@ public class RedisEventPublisher implements EventPublisher {
     }
 
     private void subscribe() {
-        if (stopped) {
-            return;
-        }
-        try {
-            RTopic topic = redis.client().getTopic(CHANNEL, StringCodec.INSTANCE);
-            topic.addListenerAsync(String.class, (channel, message) -> receive(message))
-                    .thenCompose(listener -> topic.addListenerAsync(new StatusListener() {
-                        @Override
-                        public void onSubscribe(String channel) {
-                            LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
-                            resynchronise();
-                        }
+        redis.listen(CHANNEL, (channel, message) -> receive(message), new StatusListener() {
+            @Override
+            public void onSubscribe(String channel) {
+                LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
+                resynchronise();
+            }
 
-                        @Override
-                        public void onUnsubscribe(String channel) {
-                            LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
-                        }
-                    }))
-                    .exceptionally(failure -> {
-                        retrySubscribe(failure);
-                        return null;
-                    });
-        } catch (RuntimeException e) {
-            // Redisson connects on first use (lazyInitialization) and throws a failed first connection
-            // here rather than through the future; thrown on, it would stop the deployment.
-            retrySubscribe(e);
-        }
-    }
-
-    /** Redis is not there yet, or refuses this instance: says why, and tries again for as long as the application runs. */
-    private void retrySubscribe(Throwable failure) {
-        LOG.warning("Cannot subscribe to Redis: " + RedisProblem.describe(failure) + "; retrying in "
-                + RETRY_SUBSCRIBE_SECONDS + " s.");
-        CompletableFuture.delayedExecutor(RETRY_SUBSCRIBE_SECONDS, TimeUnit.SECONDS).execute(this::subscribe);
+            @Override
+            public void onUnsubscribe(String channel) {
+                LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
+            }
+        });
     }
 
     @Override

@@ -9,8 +9,11 @@
  * while disconnected ({@link dev.notes.cluster.EventSequence}), the resyncs that follow, kept apart
  * ({@link dev.notes.cluster.ResyncPacing}), and the count and bounded logging of messages dropped
  * as no valid event ({@link dev.notes.cluster.DroppedEvents}); the throttling counters every instance
- * shares ({@link dev.notes.cluster.RedisCounters}). Each is chosen over its in-process twin by
- * configuration ({@link dev.notes.cluster.EventPublishers}, {@link dev.notes.cluster.ThrottleCounters}).
+ * shares ({@link dev.notes.cluster.RedisCounters}); the announcements of users' session epoch
+ * changes on a channel of their own ({@link dev.notes.cluster.RedisSessionEpochAnnouncer}), checked
+ * and optionally signed like the events ({@link dev.notes.cluster.SessionEpochMessage}). Each is
+ * chosen over its in-process twin by configuration ({@link dev.notes.cluster.EventPublishers},
+ * {@link dev.notes.cluster.ThrottleCounters}, {@link dev.notes.cluster.SessionEpochAnnouncers}).
  * {@link dev.notes.cluster.InstanceNameFilter} names the instance that answered, unless
  * {@code NOTES_INSTANCE_HEADER} is off, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis;
  * when Redis cannot be used, {@link dev.notes.cluster.RedisProblem} tells the log why in words that name

@@ -8,8 +8,10 @@ import java.util.logging.Logger;
 /**
  * The authentication events, one line each, under the logger {@value #LOGGER} so that operators
  * can route or keep them apart (in Liberty's JSON logs its {@code module} field): logins that
- * succeeded, failed, were refused after too many failures or could not be tried; logouts; logins
- * ended by the absolute session lifetime; registrations and refused registrations.
+ * succeeded, failed, were refused after too many failures or could not be tried; the same for the
+ * current password asked before a password change; password and display name changes; logouts;
+ * logins ended by the absolute session lifetime or by a password change elsewhere; registrations
+ * and refused registrations.
  * <p>
  * Each line reads {@code <event> outcome=<outcome> user="<name>" address="<client>"}: the username
  * as typed and the client address as Liberty gives it (behind a trusted proxy the forwarded one,
@@ -27,22 +29,44 @@ public final class AuthenticationLog {
     private AuthenticationLog() {
     }
 
+    /** What a password was checked for: each is its own event in the log. */
+    public enum PasswordCheck {
+        LOGIN("login"),
+        /** The current password, asked for before a new one is set. */
+        PASSWORD_CHANGE("password_change");
+
+        private final String event;
+
+        PasswordCheck(String event) {
+            this.event = event;
+        }
+    }
+
     public static void loginSucceeded(String username, String address) {
         write(Level.INFO, "login", "success", username, address, "");
     }
 
-    public static void loginFailed(String username, String address) {
-        write(Level.WARNING, "login", "failure", username, address, "");
+    public static void checkFailed(PasswordCheck check, String username, String address) {
+        write(Level.WARNING, check.event, "failure", username, address, "");
     }
 
     /** Refused unchecked: too many failures; {@code username} is null when refused before the form was read. */
-    public static void loginThrottled(String username, String address, Duration wait) {
-        write(Level.WARNING, "login", "throttled", username, address, " retry_after=" + wait.toSeconds() + "s");
+    public static void checkThrottled(PasswordCheck check, String username, String address, Duration wait) {
+        write(Level.WARNING, check.event, "throttled", username, address, " retry_after=" + wait.toSeconds() + "s");
     }
 
     /** Not tried: the session or counters' store is away, or every password check slot stayed busy. */
-    public static void loginUnavailable(String username, String address) {
-        write(Level.WARNING, "login", "unavailable", username, address, "");
+    public static void checkUnavailable(PasswordCheck check, String username, String address) {
+        write(Level.WARNING, check.event, "unavailable", username, address, "");
+    }
+
+    /** A new password set, every other login of the user ended. */
+    public static void passwordChanged(String username, String address) {
+        write(Level.INFO, "password_change", "success", username, address, "");
+    }
+
+    public static void displayNameChanged(String username, String address) {
+        write(Level.INFO, "display_name_change", "success", username, address, "");
     }
 
     public static void loggedOut(String username, String address) {
@@ -52,6 +76,11 @@ public final class AuthenticationLog {
     /** A login older than the absolute session lifetime, ended at its next request. */
     public static void lifetimeEnded(String username, String address, Duration lifetime) {
         write(Level.INFO, "session_end", "lifetime", username, address, " lifetime=" + lifetime.toSeconds() + "s");
+    }
+
+    /** A login from before its user's password change ({@link SessionEpochs}), ended at its next request. */
+    public static void epochEnded(String username, String address) {
+        write(Level.INFO, "session_end", "password_changed", username, address, "");
     }
 
     public static void registered(String username, String address) {

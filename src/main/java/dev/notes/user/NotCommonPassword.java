@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 /** The password is not on the bundled list of {@link CommonPasswords}; null is left to {@code @NotNull}. */
 @Documented
 @Constraint(validatedBy = NotCommonPassword.Check.class)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NotCommonPassword {
 

@@ -1,7 +1,6 @@
 package dev.notes.user;
 
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,7 +9,7 @@ import java.io.Serializable;
 /**
  * What a new user fills in. The username is normalised to lower case, so that "Alice" and
  * "alice" cannot be two people. A password is 12 to 128 characters (any characters, spaces
- * included: a passphrase is welcome) and not one of the {@link CommonPasswords}. Accounts made
+ * included: a passphrase is welcome) and not one of the {@link CommonPasswords} ({@link NewPassword}). Accounts made
  * under the earlier 8-character rule keep their passwords: only a new password is checked.
  */
 public class Registration implements Serializable {
@@ -28,17 +27,14 @@ public class Registration implements Serializable {
             message = "A username is 3 to 40 letters, digits or the characters . _ -")
     private String username;
 
-    @NotBlank(message = "Please enter the name others will see.")
-    @Size(max = DISPLAY_NAME_MAX, message = "A display name is at most {max} characters long.")
+    @DisplayName
     private String displayName;
 
     @Email(message = "This is not an e-mail address.")
     @Size(max = EMAIL_MAX, message = "An e-mail address is at most {max} characters long.")
     private String email;
 
-    @NotNull(message = "Please choose a password.")
-    @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = "A password is {min} to {max} characters long.")
-    @NotCommonPassword
+    @NewPassword
     private String password;
 
     public Registration() {

@@ -2,10 +2,9 @@ package dev.notes.user;
 
 import dev.notes.platform.Settings;
 import dev.notes.platform.Times;
-import dev.notes.throttle.CountersUnavailableException;
-import jakarta.enterprise.context.ApplicationScoped;
 import dev.notes.throttle.LoginThrottle;
 import dev.notes.throttle.PasswordChecks;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -13,7 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -42,11 +40,13 @@ import java.util.logging.Logger;
  * A login lasts at most {@code SESSION_LIFETIME}, however busy ({@link SignedInUser#loggedInAt}):
  * the first request after that, on any instance, invalidates the session and goes on as anonymous,
  * marked {@link #LOGIN_ENDED} so that the page says why (a protected page sends to the login page
- * with {@code ended}). Every login, failure, refusal and lifetime end goes to the {@link AuthenticationLog}.
+ * with {@code ended}). So does a login from before its user's last password change, on any
+ * instance: its session epoch is below the user's ({@link SessionEpochs}). Every login, failure,
+ * refusal and end goes to the {@link AuthenticationLog}.
  * <p>
- * Before any password is checked, {@link LoginThrottle} may refuse the attempt (too many failures
- * for the account or from the client's address); failures are counted after the check. Password
- * checks run through {@link PasswordChecks}, which bounds how many hash at once.
+ * The password is checked by {@link CredentialCheck}: before it, {@link LoginThrottle} may refuse
+ * the attempt (too many failures for the account or from the client's address); failures are
+ * counted after the check; {@link PasswordChecks} bounds how many hash at once.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -69,25 +69,31 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
      */
     public static final String LOGIN_UNAVAILABLE = "dev.notes.user.loginUnavailable";
 
-    /** Request attribute set when this request ended a login older than the session lifetime. */
+    /**
+     * Request attribute set when this request ended a login; its value says why:
+     * {@link #ENDED_BY_LIFETIME} or {@link #ENDED_BY_PASSWORD_CHANGE}.
+     */
     public static final String LOGIN_ENDED = "dev.notes.user.loginEnded";
 
-    /** Query parameter of the login page when a login ended: the page says so. */
+    /** Query parameter of the login page when a login ended, with the same value: the page says why. */
     public static final String ENDED_PARAMETER = "ended";
+
+    /** The login was older than the absolute session lifetime. */
+    public static final String ENDED_BY_LIFETIME = "lifetime";
+
+    /** The user's password was changed after this login (in another session, or on another instance). */
+    public static final String ENDED_BY_PASSWORD_CHANGE = "password";
 
     private static final Logger LOG = Logger.getLogger(SessionAuthenticationMechanism.class.getName());
 
     @Inject
-    private IdentityStoreHandler identityStores;
+    private CredentialCheck credentials;
 
     @Inject
     private UserService users;
 
     @Inject
-    private LoginThrottle throttle;
-
-    @Inject
-    private PasswordChecks passwordChecks;
+    private SessionEpochs epochs;
 
     @Inject
     private Settings settings;
@@ -101,10 +107,15 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         }
         SignedInUser user = signedInUser(request);
         if (user != null) {
-            if (!user.hasOutlived(settings.sessionLifetime(), Times.now())) {
+            if (user.hasOutlived(settings.sessionLifetime(), Times.now())) {
+                endLogin(request, ENDED_BY_LIFETIME, () -> AuthenticationLog.lifetimeEnded(user.username(),
+                        request.getRemoteAddr(), settings.sessionLifetime()));
+            } else if (isOfCurrentEpoch(user, request)) {
                 return context.notifyContainerAboutLogin(user.username(), user.groups());
+            } else if (request.getAttribute(SESSION_STORE_FAILED) == null) {
+                endLogin(request, ENDED_BY_PASSWORD_CHANGE,
+                        () -> AuthenticationLog.epochEnded(user.username(), request.getRemoteAddr()));
             }
-            endLogin(user, request);
         }
         if (context.isProtected()) {
             return context.redirect(loginUrl(request));
@@ -114,50 +125,54 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus logIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
         String typed = credential instanceof UsernamePasswordCredential login ? login.getCaller() : null;
-        // Counted under the name the account would have, so "Alice " and "alice" share one count.
-        String username = Registration.normalise(typed);
         // The client, or with a trusted proxy the address it forwarded (Liberty's remoteIp).
         String address = request.getRemoteAddr();
-        CredentialValidationResult result;
-        try {
-            Optional<Duration> refusal = throttle.refusal(username, address);
-            if (refusal.isPresent()) {
-                AuthenticationLog.loginThrottled(typed, address, refusal.get());
-                request.setAttribute(LOGIN_THROTTLED, refusal.get());
+        // Read before the password is checked: a password change that commits meanwhile leaves this
+        // login in the old epoch, ended at its next request, rather than in the new one.
+        Optional<User> account = users.find(typed);
+        CredentialCheck.Outcome outcome = credentials.check(AuthenticationLog.PasswordCheck.LOGIN, credential, address);
+        switch (outcome.status()) {
+            case THROTTLED -> {
+                request.setAttribute(LOGIN_THROTTLED, outcome.retryAfter());
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            Optional<CredentialValidationResult> checked = passwordChecks.run(() -> identityStores.validate(credential));
-            if (checked.isEmpty()) {
-                LOG.warning(() -> "Login from " + address + " not tried: every password check slot stayed busy");
-                AuthenticationLog.loginUnavailable(typed, address);
+            case UNAVAILABLE -> {
                 request.setAttribute(LOGIN_UNAVAILABLE, Boolean.TRUE);
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            result = checked.get();
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                AuthenticationLog.loginFailed(typed, address);
-                throttle.failed(username, address);
+            case INVALID -> {
                 return AuthenticationStatus.SEND_FAILURE;
             }
-        } catch (CountersUnavailableException redisAway) {
-            // The same Redis holds the sessions, so a login could not be kept anyway.
-            LOG.log(Level.FINE, "Login not tried: the throttling counters are away", redisAway);
-            AuthenticationLog.loginUnavailable(typed, address);
-            request.setAttribute(LOGIN_UNAVAILABLE, Boolean.TRUE);
-            return AuthenticationStatus.SEND_FAILURE;
+            case VALID -> {
+                // logged in below
+            }
         }
+        CredentialValidationResult result = outcome.result();
         String caller = result.getCallerPrincipal().getName();
-        String displayName = users.find(caller).map(User::getDisplayName).orElse(caller);
-        try {
-            freshSession(request).setAttribute(SignedInUser.SESSION_ATTRIBUTE,
-                    new SignedInUser(caller, displayName, result.getCallerGroups(), Times.now()));
-        } catch (RuntimeException sessionStoreAway) {
-            markSessionStoreFailed(request, sessionStoreAway);
-            AuthenticationLog.loginUnavailable(typed, address);
+        SignedInUser user = new SignedInUser(caller, account.map(User::getDisplayName).orElse(caller),
+                result.getCallerGroups(), Times.now(), account.map(User::getSessionEpoch).orElse(0L));
+        if (!keepLogin(request, user)) {
+            AuthenticationLog.checkUnavailable(AuthenticationLog.PasswordCheck.LOGIN, typed, address);
             return AuthenticationStatus.SEND_FAILURE;
         }
         AuthenticationLog.loginSucceeded(caller, address);
         return context.notifyContainerAboutLogin(caller, result.getCallerGroups());
+    }
+
+    /**
+     * Keeps {@code user} as the login of a fresh session in place of the request's one, whose id
+     * then is worth nothing on any instance: at login, and when a password change renews the login.
+     *
+     * @return false when the session store is away (the request is marked {@link #SESSION_STORE_FAILED})
+     */
+    public static boolean keepLogin(HttpServletRequest request, SignedInUser user) {
+        try {
+            freshSession(request).setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+            return true;
+        } catch (RuntimeException sessionStoreAway) {
+            markSessionStoreFailed(request, sessionStoreAway);
+            return false;
+        }
     }
 
     /** The visitor's session, if any, invalidated, and a new one in its place. */
@@ -166,16 +181,34 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         return request.getSession(true);
     }
 
-    /** Ends a login older than the session lifetime: its session is invalidated on every instance. */
-    private void endLogin(SignedInUser user, HttpServletRequest request) {
+    /**
+     * Whether the login is in its user's current session epoch. When the epoch cannot be read (the
+     * database is away), the request is treated like one whose session store is away: anonymous,
+     * and "temporarily unavailable" where a session is needed, rather than ending a login that may
+     * be valid or keeping one that may not.
+     */
+    private boolean isOfCurrentEpoch(SignedInUser user, HttpServletRequest request) {
+        try {
+            return epochs.isCurrent(user);
+        } catch (RuntimeException databaseAway) {
+            markSessionStoreFailed(request, databaseAway);
+            return false;
+        }
+    }
+
+    /**
+     * Ends a login older than the session lifetime or than its user's session epoch: its session is
+     * invalidated on every instance, the request marked with {@code reason}, then {@code log} records it.
+     */
+    private static void endLogin(HttpServletRequest request, String reason, Runnable log) {
         try {
             invalidate(request.getSession(false));
         } catch (RuntimeException sessionStoreAway) {
             markSessionStoreFailed(request, sessionStoreAway);
             return;
         }
-        request.setAttribute(LOGIN_ENDED, Boolean.TRUE);
-        AuthenticationLog.lifetimeEnded(user.username(), request.getRemoteAddr(), settings.sessionLifetime());
+        request.setAttribute(LOGIN_ENDED, reason);
+        log.run();
     }
 
     private static void invalidate(HttpSession session) {
@@ -228,7 +261,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (request.getQueryString() != null) {
             target += "?" + request.getQueryString();
         }
-        String ended = request.getAttribute(LOGIN_ENDED) != null ? "&" + ENDED_PARAMETER : "";
+        String ended = request.getAttribute(LOGIN_ENDED) instanceof String reason
+                ? "&" + ENDED_PARAMETER + "=" + reason : "";
         return request.getContextPath() + LOGIN_PATH + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
                 + ended;
     }

@@ -13,9 +13,13 @@ import java.util.Set;
  * {@code loggedInAt} is when the password was checked: with it every instance ends the login once
  * it is older than the absolute session lifetime, however busy the session. A login stored before
  * that component existed reads back without it (null) and counts as ended.
+ * <p>
+ * {@code sessionEpoch} is the user's session epoch when the password was checked: a login whose
+ * epoch is below the user's current one is ended ({@link SessionEpochs}). A login stored before
+ * that component existed reads back with 0, the epoch every user started with.
  */
-public record SignedInUser(String username, String displayName, Set<String> groups, Instant loggedInAt)
-        implements Serializable {
+public record SignedInUser(String username, String displayName, Set<String> groups, Instant loggedInAt,
+                           long sessionEpoch) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,6 +35,16 @@ public record SignedInUser(String username, String displayName, Set<String> grou
 
     public SignedInUser {
         groups = Set.copyOf(groups);
+    }
+
+    /** The same login under another display name. */
+    public SignedInUser withDisplayName(String newDisplayName) {
+        return new SignedInUser(username, newDisplayName, groups, loggedInAt, sessionEpoch);
+    }
+
+    /** The same login, moved to another session epoch: the one its own password change began. */
+    public SignedInUser withSessionEpoch(long newEpoch) {
+        return new SignedInUser(username, displayName, groups, loggedInAt, newEpoch);
     }
 
     /** Whether this login is {@code lifetime} old or older at {@code now}, or of unknown age. */

@@ -14,9 +14,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.SESSION_EPOCH, query = "SELECT u.sessionEpoch FROM User u WHERE u.username = :username")
 public class User {
 
     static final String FIND_BY_USERNAME = "User.findByUsername";
+    static final String SESSION_EPOCH = "User.sessionEpoch";
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
@@ -37,6 +39,10 @@ public class User {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    /** Raised to end every login that carries a lower one ({@link SessionEpochs}). */
+    @Column(name = "session_epoch", nullable = false)
+    private long sessionEpoch;
 
     protected User() {
         // for JPA
@@ -68,5 +74,19 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public long getSessionEpoch() {
+        return sessionEpoch;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** A new password hash, and a new epoch that ends every login made with the old password. */
+    void replacePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.sessionEpoch++;
     }
 }

@@ -4,8 +4,10 @@ import dev.notes.platform.Constraints;
 import dev.notes.platform.Times;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -14,7 +16,11 @@ import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.Optional;
 
-/** Registration and password checks. */
+/**
+ * Registration, password checks, and the logged-in caller's own account: display name and password.
+ * A change of password raises the user's session epoch ({@link SessionEpochs}), which ends every
+ * login made with the old one; the page that changes it renews the caller's own login.
+ */
 @ApplicationScoped
 @Transactional
 public class UserService {
@@ -31,6 +37,12 @@ public class UserService {
 
     @Inject
     private Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    private Caller caller;
+
+    @Inject
+    private Event<SessionEpochAdvanced> epochAdvanced;
 
     /** Verified when the username is unknown, so that a wrong name costs as long as a wrong password. */
     private String decoyHash;
@@ -83,5 +95,47 @@ public class UserService {
         String hash = user.map(User::getPasswordHash).orElse(decoyHash);
         boolean matches = passwordHash.verify(password, hash);
         return matches ? user : Optional.empty();
+    }
+
+    /** Gives the caller a new display name (trimmed); the caller's account as it now is. */
+    public User changeDisplayName(@DisplayName String displayName) {
+        User user = callerForUpdate();
+        user.setDisplayName(displayName.trim());
+        return user;
+    }
+
+    /**
+     * Replaces the caller's password and raises their session epoch, so that every login of theirs
+     * ends, on every instance, once this commits. The current password is the page's to check,
+     * through the login's throttled path, before this is called.
+     *
+     * @return the new session epoch, for the login the caller keeps
+     */
+    public long changePassword(@NewPassword String newPassword) {
+        User user = callerForUpdate();
+        user.replacePassword(passwordHash.generate(newPassword.toCharArray()));
+        epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
+        return user.getSessionEpoch();
+    }
+
+    /** The user's current session epoch; for a user who does not exist, one no login reaches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long sessionEpoch(String username) {
+        return em.createNamedQuery(User.SESSION_EPOCH, Long.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst()
+                .orElse(Long.MAX_VALUE);
+    }
+
+    /** The caller's row, locked until the commit: two changes at once raise the epoch twice, not once. */
+    private User callerForUpdate() {
+        String username = caller.requireUsername();
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
+                .setParameter("username", username)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(NotLoggedInException::new);
     }
 }

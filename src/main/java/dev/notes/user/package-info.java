@@ -9,8 +9,19 @@
  * than in Liberty's LtpaToken2 cookie, so that a session shared between instances carries the
  * login and invalidating it logs the user out everywhere; a login starts a fresh session and
  * lasts at most the absolute session lifetime ({@link dev.notes.user.SignedInUser#loggedInAt}).
- * Logins, failures, refusals, logouts, lifetime ends and registrations are written to the
- * {@link dev.notes.user.AuthenticationLog}.
+ * <p>
+ * A logged-in user changes their own display name and password ({@link dev.notes.user.UserService},
+ * acting for the {@link dev.notes.user.Caller}; the rules are registration's,
+ * {@link dev.notes.user.DisplayName} and {@link dev.notes.user.NewPassword}). Every password check,
+ * at login or of the current password before a change, goes through
+ * {@link dev.notes.user.CredentialCheck}: throttled, bounded, failures counted. A password change
+ * raises the user's session epoch, which ends every other login of the user on every instance at its
+ * next request ({@link dev.notes.user.SessionEpochs}: the epochs read through a bounded,
+ * instance-local {@link dev.notes.user.SessionEpochCache}, changes announced to the other instances
+ * through the {@link dev.notes.user.SessionEpochAnnouncer} port, whose adapter alone is
+ * {@link dev.notes.user.LocalSessionEpochAnnouncer} and in a cluster is in {@code dev.notes.cluster}).
+ * Logins, failures, refusals, logouts, lifetime and epoch ends, password and display name changes
+ * and registrations are written to the {@link dev.notes.user.AuthenticationLog}.
  * <p>
  * {@link dev.notes.user.Caller} is the port through which the domain services learn who is
  * acting (a {@link dev.notes.user.NotLoggedInException} when nobody is); its adapter

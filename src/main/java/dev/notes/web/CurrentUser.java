@@ -37,12 +37,20 @@ public class CurrentUser {
     }
 
     /**
-     * Whether to say "your session has ended": this request ended a login older than the session
-     * lifetime, or it was sent to the login page because of that.
+     * Whether to say "your session has ended": this request ended a login (older than the session
+     * lifetime, or from before a password change), or it was sent to the login page because of that.
      */
     public boolean isLoginEnded() {
         return request.getAttribute(SessionAuthenticationMechanism.LOGIN_ENDED) != null
                 || request.getParameter(SessionAuthenticationMechanism.ENDED_PARAMETER) != null;
+    }
+
+    /** Whether the login ended because the user's password was changed since: the page says so. */
+    public boolean isLoginEndedByPasswordChange() {
+        return SessionAuthenticationMechanism.ENDED_BY_PASSWORD_CHANGE.equals(
+                request.getAttribute(SessionAuthenticationMechanism.LOGIN_ENDED))
+                || SessionAuthenticationMechanism.ENDED_BY_PASSWORD_CHANGE.equals(
+                request.getParameter(SessionAuthenticationMechanism.ENDED_PARAMETER));
     }
 
     public boolean is(String username) {

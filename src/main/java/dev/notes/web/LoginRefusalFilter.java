@@ -64,7 +64,7 @@ public class LoginRefusalFilter extends HttpFilter {
         }
         Duration wait = refusal.get();
         // The form is not read, so the username is not known.
-        AuthenticationLog.loginThrottled(null, request.getRemoteAddr(), wait);
+        AuthenticationLog.checkThrottled(AuthenticationLog.PasswordCheck.LOGIN, null, request.getRemoteAddr(), wait);
         refusals.refuse(request, response, answer -> {
             answer.setStatus(Pages.TOO_MANY_REQUESTS);
             answer.setHeader("Retry-After", Long.toString(Waits.retryAfterSeconds(wait)));

@@ -5,7 +5,8 @@
  * each checked and bounded: a bad one gets 400 and a message, never an error page. Beans translate between forms
  * and the domain services; the rules themselves live in the domain packages. The caller is always
  * taken from the security context (the services ask {@code dev.notes.user.Caller} themselves;
- * {@code CurrentUser} asks it for the pages), never from a form field. The session holds only immutable
+ * {@code CurrentUser} asks it for the pages), never from a form field; the account page
+ * ({@code AccountPage}) changes only the logged-in user's own display name and password. The session holds only immutable
  * values, set again when they change ({@code RecentlyViewed}): in a cluster every attribute set is
  * a write to Redis, and a change made in place would not reach the other instances. For the same
  * reason Faces may not write a value the session already holds ({@code UnchangedSessionValues}).

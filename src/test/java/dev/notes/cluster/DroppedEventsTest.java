@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DroppedEventsTest {
 
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
-    private final DroppedEvents dropped = new DroppedEvents(Duration.ofMinutes(1));
+    private final DroppedEvents dropped = new DroppedEvents("event", Duration.ofMinutes(1));
 
     @Test
     void theFirstIsLoggedAtOnceThenAtMostOneLinePerIntervalSummingUpTheRest() {

@@ -73,6 +73,25 @@ class AccountIT {
     }
 
     @Test
+    void aPasswordChangeEndsTheUsersOtherSessionsAtTheirNextRequest(LibertyServer server) {
+        String username = Accounts.register(server, "gina");
+        WebClient changing = Accounts.logIn(server, username);
+        WebClient other = Accounts.logIn(server, username);
+        assertThat(other.get("/").has("#currentUser")).isTrue();
+
+        String newPassword = "another long passphrase";
+        Page changed = Accounts.changePassword(changing, Accounts.PASSWORD, newPassword, newPassword);
+
+        assertThat(changed.text("#saved")).startsWith("Your password is changed.");
+        assertThat(changing.get("/note/add").title()).as("the changing session").isEqualTo("Add a Note");
+        Page ended = other.get("/");
+        assertThat(ended.has("#currentUser")).as("the other session, at once on an instance alone").isFalse();
+        assertThat(ended.text("#loginEnded")).startsWith("Your password was changed since you logged in here");
+        assertThat(Accounts.logInAttempt(new WebClient(server.baseUri()), username, newPassword).text("#currentUser"))
+                .contains("Display " + username);
+    }
+
+    @Test
     void wrongPasswordStaysOnTheLoginPageWithAMessage(LibertyServer server) {
         String username = Accounts.register(server, "erin");
         Page page = new WebClient(server.baseUri()).get("/user/login").form("loginForm")

@@ -66,6 +66,14 @@ class SecurityIT {
         Page logout = user.client().get("/").form("logoutForm").origin("http://127.0.0.1.evil.example").pressRaw("logout");
         assertThat(logout.status()).isEqualTo(403);
         assertThat(user.client().get("/").has("#currentUser")).as("still logged in").isTrue();
+
+        String newPassword = "a forged new passphrase";
+        Page password = user.client().get("/user/account").form("passwordForm")
+                .set("currentPassword", Accounts.PASSWORD).set("newPassword", newPassword)
+                .set("newPasswordAgain", newPassword).origin("https://evil.example").pressRaw("changePassword");
+        assertThat(password.status()).isEqualTo(403);
+        assertThat(Accounts.logInAttempt(new WebClient(server.baseUri()), user.username(), newPassword)
+                .has("#currentUser")).as("logged in with the forged password").isFalse();
     }
 
     @Test
@@ -156,7 +164,8 @@ class SecurityIT {
                 anonymous.get("/user/login"), anonymous.get("/user/register"), anonymous.get("/note/search?q=errors"),
                 anonymous.get("/note/view?key=" + Notes.uniqueKey("missing")),
                 user.client().get("/"), user.client().get("/note/view?key=" + key), user.client().get("/note/add"),
-                user.client().get("/note/edit?key=" + key), user.client().get("/note/delete?key=" + key));
+                user.client().get("/note/edit?key=" + key), user.client().get("/note/delete?key=" + key),
+                user.client().get("/user/account"));
 
         for (Page page : pages) {
             // Only the application's module: MyFaces renders no script of its own and no handler

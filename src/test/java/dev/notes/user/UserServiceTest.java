@@ -8,10 +8,13 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -49,6 +52,12 @@ class UserServiceTest {
     @Mock
     private Pbkdf2PasswordHash passwordHash;
 
+    @Mock
+    private Caller caller;
+
+    @Mock
+    private Event<SessionEpochAdvanced> epochAdvanced;
+
     @InjectMocks
     private UserService service;
 
@@ -64,6 +73,14 @@ class UserServiceTest {
         when(em.createNamedQuery(User.FIND_BY_USERNAME, User.class)).thenReturn(query);
         when(query.setParameter("username", username)).thenReturn(query);
         when(query.getResultStream()).thenAnswer(call -> Stream.of(result));
+        return query;
+    }
+
+    /** {@code user} is the caller, and the query for their row takes a lock. */
+    private TypedQuery<User> expectCallerForUpdate(User user) {
+        TypedQuery<User> query = expectQueryFor(user.getUsername(), user);
+        when(query.setLockMode(LockModeType.PESSIMISTIC_WRITE)).thenReturn(query);
+        when(caller.requireUsername()).thenReturn(user.getUsername());
         return query;
     }
 
@@ -84,6 +101,40 @@ class UserServiceTest {
     void initConfiguresTheHashAndMakesADecoy() {
         verify(passwordHash).initialize(UserService.HASH_PARAMETERS);
         verify(passwordHash).generate("not a password of anyone".toCharArray());
+    }
+
+    // --- the caller's own account
+
+    @Test
+    void aPasswordChangeStoresTheNewHashAndRaisesTheCallersEpochUnderALock() {
+        User alice = user("alice", "old-hash");
+        TypedQuery<User> query = expectCallerForUpdate(alice);
+
+        assertThat(service.changePassword("a new and longer passphrase")).isEqualTo(1);
+        assertThat(service.changePassword("another new passphrase")).isEqualTo(2);
+
+        assertThat(alice.getPasswordHash()).isEqualTo("hash-of:another new passphrase");
+        assertThat(alice.getSessionEpoch()).isEqualTo(2);
+        verify(query, times(2)).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        verify(epochAdvanced, times(2)).fire(new SessionEpochAdvanced("alice"));
+    }
+
+    @Test
+    void aDisplayNameChangeIsTheCallersOwnAndTrimmed() {
+        User alice = user("alice", "h");
+        expectCallerForUpdate(alice);
+
+        assertThat(service.changeDisplayName("  Alice Smith ").getDisplayName()).isEqualTo("Alice Smith");
+        assertThat(alice.getSessionEpoch()).as("a new name ends no login").isZero();
+        verify(epochAdvanced, never()).fire(any());
+    }
+
+    @Test
+    void anAnonymousCallerChangesNothing() {
+        when(caller.requireUsername()).thenThrow(new NotLoggedInException());
+        assertThatThrownBy(() -> service.changePassword("a new and longer passphrase"))
+                .isInstanceOf(NotLoggedInException.class);
+        verify(em, never()).createNamedQuery(anyString(), any());
     }
 
     // --- find

@@ -56,6 +56,18 @@ public final class Accounts {
                 .press("login");
     }
 
+    /**
+     * Submits the account page's password form as {@code client}'s user: the current password, the
+     * new one and its confirmation. The answer, redirects followed.
+     */
+    public static WebClient.Page changePassword(WebClient client, String current, String newPassword, String again) {
+        return client.get("/user/account").form("passwordForm")
+                .set("currentPassword", current)
+                .set("newPassword", newPassword)
+                .set("newPasswordAgain", again)
+                .press("changePassword");
+    }
+
     /** A new user, logged in. */
     public static User newUser(LibertyServer server, String prefix) {
         String username = register(server, prefix);

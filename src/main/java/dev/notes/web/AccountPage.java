@@ -1,0 +1,188 @@
+package dev.notes.web;
+
+import dev.notes.throttle.PasswordChecks;
+import dev.notes.user.AuthenticationLog;
+import dev.notes.user.CredentialCheck;
+import dev.notes.user.DisplayName;
+import dev.notes.user.NewPassword;
+import dev.notes.user.Registration;
+import dev.notes.user.SessionAuthenticationMechanism;
+import dev.notes.user.SignedInUser;
+import dev.notes.user.UserService;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * "Your account" ({@code /user/account}, logged-in users only): a new display name, with the rules
+ * of registration, and a new password. The current password is checked the way a login is
+ * ({@link CredentialCheck}: throttled, bounded, failures counted); the new one follows the rules of
+ * registration ({@link NewPassword}). Once it is set, every other login of the user ends on every
+ * instance at its next request (the session epoch, {@code dev.notes.user.SessionEpochs}), while
+ * this one goes on in a fresh session, under a new id. Each change goes to the
+ * {@code AuthenticationLog}; a bad input gets its message next to its field and keeps everything
+ * typed but the passwords.
+ */
+@Named
+@RequestScoped
+public class AccountPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String NAME_FORM = "nameForm";
+    static final String PASSWORD_FORM = "passwordForm";
+    static final String WRONG_PASSWORD = "This is not your current password.";
+
+    @Inject
+    private UserService users;
+
+    @Inject
+    private CredentialCheck credentials;
+
+    @Inject
+    private PasswordChecks passwordChecks;
+
+    @Inject
+    private HttpServletRequest request;
+
+    @DisplayName
+    private String displayName;
+
+    @NotNull(message = "Please enter your current password.")
+    @Size(max = Registration.PASSWORD_MAX, message = "A password is at most {max} characters long.")
+    private String currentPassword;
+
+    @NewPassword
+    private String newPassword;
+
+    private String newPasswordAgain;
+
+    @PostConstruct
+    void showCurrentName() {
+        SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+        displayName = login != null ? login.displayName() : null;
+    }
+
+    public void changeDisplayName() {
+        SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+        if (login == null) {
+            Pages.unavailable();
+            return;
+        }
+        String saved;
+        try {
+            saved = users.changeDisplayName(displayName).getDisplayName();
+        } catch (ConstraintViolationException e) {
+            e.getConstraintViolations().forEach(v -> Pages.error(NAME_FORM + ":displayName", v.getMessage()));
+            return;
+        }
+        // The header of this session shows it at once; other sessions of the user at their next login.
+        try {
+            request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, login.withDisplayName(saved));
+        } catch (RuntimeException sessionStoreAway) {
+            Pages.unavailable();
+            return;
+        }
+        AuthenticationLog.displayNameChanged(login.username(), request.getRemoteAddr());
+        Pages.redirect("/user/account?saved=name");
+    }
+
+    public void changePassword() {
+        SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+        if (login == null) {
+            Pages.unavailable();
+            return;
+        }
+        if (!Objects.equals(newPassword, newPasswordAgain)) {
+            forgetPasswords();
+            Pages.error(PASSWORD_FORM + ":newPasswordAgain", "The two new passwords differ.");
+            return;
+        }
+        String address = request.getRemoteAddr();
+        CredentialCheck.Outcome checked = credentials.check(AuthenticationLog.PasswordCheck.PASSWORD_CHANGE,
+                new UsernamePasswordCredential(login.username(), new Password(currentPassword)), address);
+        switch (checked.status()) {
+            case THROTTLED -> {
+                forgetPasswords();
+                Pages.tooManyRequests(null, LoginPage.throttledMessage(checked.retryAfter()), checked.retryAfter());
+                return;
+            }
+            case UNAVAILABLE -> {
+                Pages.unavailable();
+                return;
+            }
+            case INVALID -> {
+                forgetPasswords();
+                Pages.error(PASSWORD_FORM + ":currentPassword", WRONG_PASSWORD);
+                return;
+            }
+            case VALID -> {
+                // set below
+            }
+        }
+        Optional<Long> epoch;
+        try {
+            // Hashing the new password costs what checking one does: within the same bound.
+            epoch = passwordChecks.run(() -> users.changePassword(newPassword));
+        } catch (ConstraintViolationException e) {
+            forgetPasswords();
+            e.getConstraintViolations().forEach(v -> Pages.error(PASSWORD_FORM + ":newPassword", v.getMessage()));
+            return;
+        }
+        if (epoch.isEmpty() || !SessionAuthenticationMechanism.keepLogin(request, login.withSessionEpoch(epoch.get()))) {
+            Pages.unavailable();
+            return;
+        }
+        AuthenticationLog.passwordChanged(login.username(), address);
+        Pages.redirect("/user/account?saved=password");
+    }
+
+    /** Passwords are never shown again, not even the ones just typed. */
+    private void forgetPasswords() {
+        currentPassword = null;
+        newPassword = null;
+        newPasswordAgain = null;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getNewPasswordAgain() {
+        return newPasswordAgain;
+    }
+
+    public void setNewPasswordAgain(String newPasswordAgain) {
+        this.newPasswordAgain = newPasswordAgain;
+    }
+}
