@@ -33,6 +33,7 @@ public class RedisConnection {
     private Settings settings;
 
     private volatile RedissonClient client;
+    private volatile String channelSuffix;
     private volatile boolean stopped;
 
     public RedissonClient client() {
@@ -46,6 +47,28 @@ public class RedisConnection {
             }
         }
         return current;
+    }
+
+    /**
+     * The name of this deployment's pub/sub channel {@code name}. Redis keeps keys per database but
+     * channels per server: two deployments sharing one Redis server under different
+     * {@code REDIS_DATABASE} indexes would otherwise hear each other's events. In database 0 (and in
+     * Redis Cluster, which has no other) the name stays as it is.
+     */
+    public String channel(String name) {
+        String suffix = channelSuffix;
+        if (suffix == null) {
+            suffix = channelSuffix(config());
+            channelSuffix = suffix;
+        }
+        return name + suffix;
+    }
+
+    static String channelSuffix(Config config) {
+        int database = config.isClusterConfig() ? 0
+                : config.isSentinelConfig() ? config.useSentinelServers().getDatabase()
+                : config.useSingleServer().getDatabase();
+        return database == 0 ? "" : ":db" + database;
     }
 
     /**

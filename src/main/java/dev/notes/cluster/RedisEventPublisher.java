@@ -88,16 +88,16 @@ public class RedisEventPublisher implements EventPublisher {
     }
 
     private void subscribe() {
-        redis.listen(CHANNEL, (channel, message) -> receive(message), new StatusListener() {
+        redis.listen(redis.channel(CHANNEL), (channel, message) -> receive(message), new StatusListener() {
             @Override
             public void onSubscribe(String channel) {
-                LOG.info("Subscribed to the Redis channel " + CHANNEL + "; browsers resynchronise.");
+                LOG.info("Subscribed to the Redis channel " + channel + "; browsers resynchronise.");
                 resynchronise();
             }
 
             @Override
             public void onUnsubscribe(String channel) {
-                LOG.warning("Lost the Redis channel " + CHANNEL + "; Redisson resubscribes when Redis is back.");
+                LOG.warning("Lost the Redis channel " + channel + "; Redisson resubscribes when Redis is back.");
             }
         });
     }
@@ -106,7 +106,7 @@ public class RedisEventPublisher implements EventPublisher {
     public void publish(DomainEvent event) {
         try {
             redis.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, PUBLISH_SCRIPT,
-                    RScript.ReturnType.LONG, List.of(LAST_ID_KEY, CHANNEL), EventCodec.payload(event, signer));
+                    RScript.ReturnType.LONG, List.of(LAST_ID_KEY, redis.channel(CHANNEL)), EventCodec.payload(event, signer));
         } catch (RuntimeException e) {
             // The change is committed; browsers see it at their next snapshot (after Redis returns,
             // every instance resubscribes and has its browsers resynchronise).

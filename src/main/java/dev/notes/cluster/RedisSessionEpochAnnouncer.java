@@ -59,15 +59,15 @@ public class RedisSessionEpochAnnouncer implements SessionEpochAnnouncer {
 
     void listenOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (mode.isRedis()) {
-            redis.listen(CHANNEL, (channel, message) -> receive(message), new StatusListener() {
+            redis.listen(redis.channel(CHANNEL), (channel, message) -> receive(message), new StatusListener() {
                 @Override
                 public void onSubscribe(String channel) {
-                    LOG.info("Subscribed to the Redis channel " + CHANNEL + ".");
+                    LOG.info("Subscribed to the Redis channel " + channel + ".");
                 }
 
                 @Override
                 public void onUnsubscribe(String channel) {
-                    LOG.warning("Lost the Redis channel " + CHANNEL + "; until Redisson resubscribes, password changes"
+                    LOG.warning("Lost the Redis channel " + channel + "; until Redisson resubscribes, password changes"
                             + " elsewhere end logins here only when their cached epoch expires.");
                 }
             });
@@ -77,7 +77,7 @@ public class RedisSessionEpochAnnouncer implements SessionEpochAnnouncer {
     @Override
     public void announce(String username) {
         try {
-            redis.client().getTopic(CHANNEL, StringCodec.INSTANCE)
+            redis.client().getTopic(redis.channel(CHANNEL), StringCodec.INSTANCE)
                     .publish(SessionEpochMessage.encode(username, Instant.now(), signer));
         } catch (RuntimeException e) {
             // The change is committed; the other instances see it when their cached epoch expires.

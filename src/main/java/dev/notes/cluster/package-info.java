@@ -14,6 +14,8 @@
  * and optionally signed like the events ({@link dev.notes.cluster.SessionEpochMessage}). Each is
  * chosen over its in-process twin by configuration ({@link dev.notes.cluster.EventPublishers},
  * {@link dev.notes.cluster.ThrottleCounters}, {@link dev.notes.cluster.SessionEpochAnnouncers}).
+ * All of them use the application's one Redis client ({@link dev.notes.cluster.RedisConnection}), which
+ * also names the channels after the database in use, since Redis keeps channels per server.
  * {@link dev.notes.cluster.InstanceNameFilter} names the instance that answered, unless
  * {@code NOTES_INSTANCE_HEADER} is off, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis;
  * when Redis cannot be used, {@link dev.notes.cluster.RedisProblem} tells the log why in words that name
