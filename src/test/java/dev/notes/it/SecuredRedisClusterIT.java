@@ -105,7 +105,7 @@ class SecuredRedisClusterIT {
         settings.put("NOTES_CLUSTER", "redis");
         settings.putAll(NotesCluster.sharedFacesSecrets());
         try (LibertyServer misconfigured = LibertyServer.create("notes-it-tls-wrong", settings).startWithoutWaiting()) {
-            misconfigured.awaitLog("Cannot subscribe to Redis: Redis refused the user and password"
+            misconfigured.awaitLog("Cannot subscribe to the Redis channel notes:events: Redis refused the user and password"
                     + " (REDIS_USERNAME, REDIS_PASSWORD)", Duration.ofSeconds(60));
 
             Page ready = awaitRedisCheck(new WebClient(misconfigured.baseUri()));
