@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,30 +31,15 @@ class SentinelFailoverIT {
     /** The sentinels' detection ({@link RedisSentinels#DOWN_AFTER}), their election, and Redisson noticing. */
     private static final Duration FAILOVER_WINDOW = Duration.ofSeconds(60);
 
-    private static RedisSentinels redis;
-    private static Cluster cluster;
-
-    @BeforeAll
-    static void start() {
-        redis = RedisSentinels.start();
-        cluster = NotesCluster.startOn(redis.settings(), "notes-it-sentinel", Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (redis != null) {
-                redis.close();
-            }
+    @Test
+    void loginsSurviveTheLossOfThePrimaryAndEventsFlowAgain() {
+        try (RedisSentinels redis = RedisSentinels.start();
+                Cluster cluster = NotesCluster.startOn(redis.settings(), "notes-it-sentinel", Map.of())) {
+            failOver(redis, cluster);
         }
     }
 
-    @Test
-    void loginsSurviveTheLossOfThePrimaryAndEventsFlowAgain() {
+    private static void failOver(RedisSentinels redis, Cluster cluster) {
         Accounts.User alice = Accounts.newUser(cluster.a(), "sentinel");
         Accounts.User bob = Accounts.newUser(cluster.b(), "sentinel");
         Map<WebClient, String> logins = Map.of(alice.client(), alice.username(),
