@@ -30,6 +30,8 @@ public final class LibertyServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String TEMPLATE_SERVER = "usr/servers/notes";
+
     private final String name;
     private final Path wlp;
     private final Path directory;
@@ -65,8 +67,16 @@ public final class LibertyServer implements AutoCloseable {
         return create(name, all);
     }
 
+    /**
+     * A file of the configuration every test server is made from (the build's {@code notes} server),
+     * such as {@code redisson-sentinel.yaml}: each server's own copy is the same.
+     */
+    public static Path templateFile(String fileName) {
+        return Path.of(requiredProperty("notes.wlp.home"), TEMPLATE_SERVER, fileName);
+    }
+
     private void prepareDirectory() {
-        Path template = wlp.resolve("usr/servers/notes");
+        Path template = wlp.resolve(TEMPLATE_SERVER);
         Path war = Path.of(requiredProperty("notes.war"));
         try {
             deleteRecursively(directory);

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} (the machine's, Debian package {@code redis-server}) secured as the
@@ -53,11 +52,7 @@ public final class SecuredRedis implements AutoCloseable {
 
     /** Makes the certificates and starts the server; returns once it answers over TLS. */
     public static SecuredRedis start() {
-        Path redisServer = Path.of("/usr/bin/redis-server");
-        if (!Files.isExecutable(redisServer) || !Files.isExecutable(Path.of("/usr/bin/redis-cli"))) {
-            throw new IllegalStateException(redisServer + " or /usr/bin/redis-cli is missing: install the Debian"
-                    + " package redis-server (apt-get install redis-server), which .ci/run does");
-        }
+        RedisProcess.requireInstalled();
         SecuredRedis redis;
         try {
             redis = new SecuredRedis(Files.createTempDirectory("secured-redis-"));
@@ -66,7 +61,7 @@ public final class SecuredRedis implements AutoCloseable {
         }
         try {
             redis.makeCertificates();
-            redis.launch(redisServer);
+            redis.launch();
             redis.awaitAnswer();
         } catch (RuntimeException e) {
             redis.close();
@@ -137,7 +132,7 @@ public final class SecuredRedis implements AutoCloseable {
         run(command);
     }
 
-    private void launch(Path redisServer) {
+    private void launch() {
         Path configuration = directory.resolve("redis.conf");
         try {
             Files.writeString(configuration, String.join("\n",
@@ -155,14 +150,10 @@ public final class SecuredRedis implements AutoCloseable {
                     "user " + USER + " on >" + password + " " + NOTES_PERMISSIONS,
                     "user operator on >" + operatorPassword + " ~* &* +@all",
                     ""));
-            process = new ProcessBuilder(redisServer.toString(), configuration.toString())
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("redis.log").toFile())
-                    .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + redisServer, e);
+            throw new UncheckedIOException("Cannot write " + configuration, e);
         }
+        process = RedisProcess.start(directory, configuration, directory.resolve("redis.log"));
     }
 
     private void awaitAnswer() {
@@ -170,7 +161,7 @@ public final class SecuredRedis implements AutoCloseable {
         while (!ping()) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("redis-server did not answer over TLS on port " + port + " within "
-                        + START_TIMEOUT + ": " + serverLog());
+                        + START_TIMEOUT + ": " + RedisProcess.log(directory.resolve("redis.log")));
             }
             LibertyServer.sleep(Duration.ofMillis(100));
         }
@@ -192,7 +183,7 @@ public final class SecuredRedis implements AutoCloseable {
     }
 
     private List<String> redisCliCommand(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/redis-cli", "--tls", "--cacert", "ca.crt",
+        List<String> command = new ArrayList<>(List.of(RedisProcess.REDIS_CLI.toString(), "--tls", "--cacert", "ca.crt",
                 "-h", "127.0.0.1", "-p", Integer.toString(port), "--user", "operator", "--no-auth-warning"));
         command.addAll(List.of(arguments));
         return command;
@@ -206,14 +197,6 @@ public final class SecuredRedis implements AutoCloseable {
         }
     }
 
-    private String serverLog() {
-        try {
-            return Files.readString(directory.resolve("redis.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
     private static String randomSecret() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
@@ -222,16 +205,7 @@ public final class SecuredRedis implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RedisProcess.stop(process);
         try {
             LibertyServer.deleteRecursively(directory);
         } catch (IOException e) {
