@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,28 @@ class RedissonConfigTest {
         Config config = read("redisson-cluster.yaml");
         assertThat(config.isClusterConfig()).isTrue();
         assertSessionStorage(config);
+    }
+
+    /**
+     * Redisson refuses to start a client whose pool is smaller than the idle connections it keeps
+     * (24 by default): in Liberty that leaves the session cache without a context, and the instance
+     * never ready. The sentinel file had that fault until SentinelFailoverIT ran it.
+     */
+    @Test
+    void everyPoolHoldsTheIdleConnectionsItKeeps() throws IOException {
+        var single = read("redisson.yaml").useSingleServer();
+        assertThat(single.getConnectionMinimumIdleSize()).isLessThanOrEqualTo(single.getConnectionPoolSize());
+        assertThat(single.getSubscriptionConnectionMinimumIdleSize())
+                .isLessThanOrEqualTo(single.getSubscriptionConnectionPoolSize());
+        for (var servers : List.of(read("redisson-sentinel.yaml").useSentinelServers(),
+                read("redisson-cluster.yaml").useClusterServers())) {
+            assertThat(servers.getMasterConnectionMinimumIdleSize())
+                    .isLessThanOrEqualTo(servers.getMasterConnectionPoolSize());
+            assertThat(servers.getSlaveConnectionMinimumIdleSize())
+                    .isLessThanOrEqualTo(servers.getSlaveConnectionPoolSize());
+            assertThat(servers.getSubscriptionConnectionMinimumIdleSize())
+                    .isLessThanOrEqualTo(servers.getSubscriptionConnectionPoolSize());
+        }
     }
 
     /**
