@@ -103,7 +103,8 @@ public class RedisConnection {
                 .execute(() -> listen(channel, messages, status));
     }
 
-    private Config config() {
+    /** The Redisson configuration the file gives, read anew: no connection is made. */
+    Config config() {
         String configFile = settings.cluster().redissonConfig();
         try {
             return Config.fromYAML(new File(configFile));
