@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -26,6 +27,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ArquillianDiagnostics implements TestExecutionListener {
 
+    private static final String ARQUILLIAN_TESTS = "dev.notes.it.arquillian.";
     private static final int MAX_CAUSES = 8;
     private static final int MAX_LOG_LINES = 30;
 
@@ -34,10 +36,16 @@ public final class ArquillianDiagnostics implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+        if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && isArquillianTest(test)) {
             failures.incrementAndGet();
             result.getThrowable().ifPresent(cause -> firstFailure.compareAndSet(null, cause));
         }
+    }
+
+    /** The H2 run runs every integration test in one JVM: only the Arquillian ones concern the server. */
+    private static boolean isArquillianTest(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(method -> method.getClassName().startsWith(ARQUILLIAN_TESTS)).orElse(false);
     }
 
     @Override
@@ -49,7 +57,7 @@ public final class ArquillianDiagnostics implements TestExecutionListener {
         }
         Path server = Path.of(wlp, "usr/servers", "notes-arq-" + qualifier);
         List<String> report = new ArrayList<>();
-        report.add("Arquillian diagnostics (" + failures.get() + " tests did not pass), server " + server + ":");
+        report.add("Arquillian diagnostics (" + failures.get() + " Arquillian tests did not pass), server " + server + ":");
         report.add("  first failure, cause by cause:");
         int depth = 0;
         for (Throwable cause = firstFailure.get(); cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
