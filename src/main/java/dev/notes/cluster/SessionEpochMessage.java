@@ -1,6 +1,5 @@
 package dev.notes.cluster;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * what it cached and reads the epoch from the database, so a forged message can at worst cost a
  * query, never keep a login alive or end one. Checked like an event all the same: its size and
  * shape, the username's characters, and when signed the signature and a time within
- * {@link EventCodec#MAX_SIGNED_AGE} of the receiver's (no replay).
+ * {@link EventSigner#MAX_SIGNED_AGE} of the receiver's (no replay).
  */
 final class SessionEpochMessage {
 
@@ -27,7 +26,7 @@ final class SessionEpochMessage {
 
     static String encode(String username, Instant now, Optional<EventSigner> signer) {
         String payload = now.toEpochMilli() + "|" + username;
-        return signer.map(s -> s.sign(payload) + "|" + payload).orElse(payload);
+        return signer.map(s -> s.seal(payload)).orElse(payload);
     }
 
     /**
@@ -39,24 +38,13 @@ final class SessionEpochMessage {
         if (message.length() > MAX_CHARS) {
             throw new EventCodec.InvalidEventException("longer than " + MAX_CHARS + " characters");
         }
-        String payload = message;
-        if (signer.isPresent()) {
-            int bar = EventSigner.SIGNATURE_CHARS;
-            if (message.length() <= bar || message.charAt(bar) != '|') {
-                throw new EventCodec.InvalidEventException("not signed");
-            }
-            payload = message.substring(bar + 1);
-            if (!signer.get().verify(payload, message.substring(0, bar))) {
-                throw new EventCodec.InvalidEventException("signature does not match");
-            }
-        }
+        String payload = signer.isPresent() ? signer.get().open(message) : message;
         Matcher parts = UNSIGNED.matcher(payload);
         if (!parts.matches()) {
             throw new EventCodec.InvalidEventException("not <time>|<username>");
         }
-        Instant sent = Instant.ofEpochMilli(Long.parseLong(parts.group(1)));
-        if (signer.isPresent() && Duration.between(sent, now).abs().compareTo(EventCodec.MAX_SIGNED_AGE) > 0) {
-            throw new EventCodec.InvalidEventException("signed message dated " + sent + ", too far from now (a replay?)");
+        if (signer.isPresent()) {
+            EventSigner.requireRecent("message", Instant.ofEpochMilli(Long.parseLong(parts.group(1))), now);
         }
         return parts.group(2);
     }

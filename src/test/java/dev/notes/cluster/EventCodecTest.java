@@ -171,7 +171,7 @@ class EventCodecTest {
     @Test
     void aSignedEventFromLongAgoOrFarAheadIsARefusedReplay() {
         String signed = onTheWire(5, NOTE, SIGNED);
-        Duration limit = EventCodec.MAX_SIGNED_AGE;
+        Duration limit = EventSigner.MAX_SIGNED_AGE;
         assertThat(EventCodec.decode(signed, SIGNED, T.plus(limit)).id()).isEqualTo(5);
         assertThat(EventCodec.decode(signed, SIGNED, T.minus(limit)).id()).isEqualTo(5);
         assertThatThrownBy(() -> EventCodec.decode(signed, SIGNED, T.plus(limit).plusSeconds(1)))
