@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -225,18 +224,7 @@ final class SpringPeer implements AutoCloseable {
 
         /** Stops the JVM as its own stop script does (SIGTERM, graceful shutdown), forcibly after 30 s. */
         void stop() {
-            if (process == null) {
-                return;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            Command.stop(process, Duration.ofSeconds(30));
             process = null;
         }
 

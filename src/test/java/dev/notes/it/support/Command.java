@@ -56,4 +56,23 @@ public final class Command {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Ends a process politely (SIGTERM), then forcibly when it is still there after {@code grace};
+     * returns once it is gone or 10 s after the forcible end. Nothing to do for null.
+     */
+    public static void stop(Process process, Duration grace) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One process of the machine's {@code redis-server} (Debian package {@code redis-server}), started
@@ -45,17 +45,7 @@ final class RedisProcess {
 
     /** Ends the process, politely first, within 20 s. */
     static void stop(Process process) {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Command.stop(process, Duration.ofSeconds(10));
     }
 
     /** The log's text, for a failure message. */
