@@ -32,8 +32,8 @@ public class RedisConnection {
     @Inject
     private Settings settings;
 
+    private volatile Config config;
     private volatile RedissonClient client;
-    private volatile String channelSuffix;
     private volatile boolean stopped;
 
     public RedissonClient client() {
@@ -56,12 +56,7 @@ public class RedisConnection {
      * Redis Cluster, which has no other) the name stays as it is.
      */
     public String channel(String name) {
-        String suffix = channelSuffix;
-        if (suffix == null) {
-            suffix = channelSuffix(config());
-            channelSuffix = suffix;
-        }
-        return name + suffix;
+        return name + channelSuffix(config());
     }
 
     static String channelSuffix(Config config) {
@@ -103,14 +98,23 @@ public class RedisConnection {
                 .execute(() -> listen(channel, messages, status));
     }
 
-    /** The Redisson configuration the file gives, read anew: no connection is made. */
+    /**
+     * The Redisson configuration the file gives, read once (the client, the channel names and the
+     * start-up line all use it); reading it makes no connection. Redisson copies it into each
+     * client it creates, so it stays as read.
+     */
     Config config() {
-        String configFile = settings.cluster().redissonConfig();
-        try {
-            return Config.fromYAML(new File(configFile));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the Redisson configuration " + configFile, e);
+        Config current = config;
+        if (current == null) {
+            String configFile = settings.cluster().redissonConfig();
+            try {
+                current = Config.fromYAML(new File(configFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the Redisson configuration " + configFile, e);
+            }
+            config = current;
         }
+        return current;
     }
 
     @PreDestroy
