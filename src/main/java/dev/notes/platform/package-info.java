@@ -2,7 +2,9 @@
  * What the application needs from its surroundings, belonging to no single domain: its settings
  * ({@link dev.notes.platform.Settings}, every configuration value typed and checked at start-up, secrets such as
  * {@code NOTES_EVENT_SECRET} as {@link dev.notes.platform.Settings.SecretKey}s whose text shows no
- * byte of them, the Faces view state keys by the rules {@link dev.notes.platform.FacesKeys} holds), the database
+ * byte of them, the Faces view state keys by the rules {@link dev.notes.platform.FacesKeys} holds, every
+ * secret key decoded and refused when it is no random key by one set of rules,
+ * {@link dev.notes.platform.RandomKeys}), the database
  * schema (Flyway migrations applied at start-up, before any request: the shared scripts and those
  * of the {@link dev.notes.platform.DatabaseDialect} in use), the MicroProfile Health
  * checks that a load balancer or Kubernetes asks before sending traffic (their details only with
