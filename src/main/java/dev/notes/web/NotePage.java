@@ -130,11 +130,6 @@ public class NotePage {
         }
     }
 
-    /** Whether the current user may delete the comment (its author or the note's author). */
-    public boolean canDelete(Comment comment) {
-        return getNote() != null && comment.isDeletableBy(currentUser.getUsername(), getNote().getAuthor());
-    }
-
     public boolean isOwnNote() {
         return getNote() != null && getNote().isAuthoredBy(currentUser.getUsername());
     }

@@ -10,6 +10,8 @@
  * values, set again when they change ({@code RecentlyViewed}): in a cluster every attribute set is
  * a write to Redis, and a change made in place would not reach the other instances. For the same
  * reason Faces may not write a value the session already holds ({@code UnchangedSessionValues}).
+ * The note page's comment rows are written by one component ({@code CommentList}, the tag
+ * {@code <notes:commentList>}) rather than a repeat of expressions, the costliest part of that page.
  * <p>
  * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
  * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
