@@ -59,6 +59,46 @@ public class RedisConnection {
         return name + channelSuffix(config());
     }
 
+    /**
+     * The topic of {@code channel}, carrying text. In Redis Cluster a sharded one (Redis 7's
+     * {@code SPUBLISH}/{@code SSUBSCRIBE}): a plain {@code PUBLISH} is copied to every node of the
+     * cluster, whereas a sharded message goes only to the nodes of the shard that owns the
+     * channel's hash slot, where every instance subscribes. Elsewhere the plain topic, which every
+     * Redis has.
+     */
+    public RTopic topic(String channel) {
+        return shardedChannels(config()) ? client().getShardedTopic(channel, StringCodec.INSTANCE)
+                : client().getTopic(channel, StringCodec.INSTANCE);
+    }
+
+    /**
+     * The command that publishes on a channel from a Lua script: {@code SPUBLISH} where
+     * {@link #topic} subscribes sharded, {@code PUBLISH} otherwise.
+     */
+    public String publishCommand() {
+        return shardedChannels(config()) ? "SPUBLISH" : "PUBLISH";
+    }
+
+    /**
+     * The name of {@code key} for a script that also publishes on {@code channel}. Redis Cluster
+     * runs a script on one node, and refuses one whose keys and sharded channel hash to different
+     * slots ({@code CROSSSLOT}): there the key gets the channel as its hash tag
+     * ({@code notes:events:last-id{notes:events}}), so it lives in the channel's slot and still
+     * begins as the ACL's key pattern ({@code ~notes:*}) expects. Elsewhere it stays as it is.
+     */
+    public String keyBeside(String key, String channel) {
+        return keyBeside(config(), key, channel);
+    }
+
+    static String keyBeside(Config config, String key, String channel) {
+        return shardedChannels(config) ? key + "{" + channel + "}" : key;
+    }
+
+    /** Sharded channels where Redis is a cluster: the one place that decides. */
+    static boolean shardedChannels(Config config) {
+        return config.isClusterConfig();
+    }
+
     static String channelSuffix(Config config) {
         int database = config.isClusterConfig() ? 0
                 : config.isSentinelConfig() ? config.useSentinelServers().getDatabase()
@@ -76,7 +116,7 @@ public class RedisConnection {
             return;
         }
         try {
-            RTopic topic = client().getTopic(channel, StringCodec.INSTANCE);
+            RTopic topic = topic(channel);
             topic.addListenerAsync(String.class, messages)
                     .thenCompose(listener -> topic.addListenerAsync(status))
                     .exceptionally(failure -> {

@@ -29,8 +29,9 @@ import org.redisson.client.codec.StringCodec;
  * the originating one included, delivers what it receives to its own browsers. So each browser
  * gets each event exactly once, whichever instance made the change.
  * <p>
- * Numbering and publishing are one Lua script (INCR, then PUBLISH), so ids follow the order in which
- * Redis relays the events. Plain pub/sub loses what is published while an instance is
+ * Numbering and publishing are one Lua script (INCR, then PUBLISH; in Redis Cluster SPUBLISH on a
+ * sharded channel, the counter in the channel's hash slot), so ids follow the order in which Redis
+ * relays the events. Plain pub/sub loses what is published while an instance is
  * disconnected; instead of replaying, instances then tell their browsers to resubscribe, and the
  * fresh snapshots contain everything: on every (re)subscription to the channel, and whenever an id
  * is skipped.
@@ -48,9 +49,10 @@ public class RedisEventPublisher implements EventPublisher {
     static final String CHANNEL = "notes:events";
     static final String LAST_ID_KEY = "notes:events:last-id";
 
+    /** Formatted with the publish command ({@link RedisConnection#publishCommand}). */
     private static final String PUBLISH_SCRIPT = """
             local id = redis.call('INCR', KEYS[1])
-            redis.call('PUBLISH', KEYS[2], id .. '|' .. ARGV[1])
+            redis.call('%s', KEYS[2], id .. '|' .. ARGV[1])
             return id
             """;
     /** Browsers spread their resubscriptions over 5 s (live.js): one resync is over well before the next. */
@@ -105,8 +107,9 @@ public class RedisEventPublisher implements EventPublisher {
     @Override
     public void publish(DomainEvent event) {
         try {
-            redis.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, PUBLISH_SCRIPT,
-                    RScript.ReturnType.LONG, List.of(LAST_ID_KEY, redis.channel(CHANNEL)), EventCodec.payload(event, signer));
+            redis.client().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE,
+                    PUBLISH_SCRIPT.formatted(redis.publishCommand()), RScript.ReturnType.LONG,
+                    List.of(lastIdKey(), redis.channel(CHANNEL)), EventCodec.payload(event, signer));
         } catch (RuntimeException e) {
             // The change is committed; browsers see it at their next snapshot (after Redis returns,
             // every instance resubscribes and has its browsers resynchronise).
@@ -137,11 +140,16 @@ public class RedisEventPublisher implements EventPublisher {
     /** Whether Redis has numbered {@code id} already (the publish script counts before it publishes). */
     private boolean publishedSoFar(long id) {
         try {
-            return id <= redis.client().getAtomicLong(LAST_ID_KEY).get();
+            return id <= redis.client().getAtomicLong(lastIdKey()).get();
         } catch (RuntimeException redisAway) {
             // Unverifiable: dropped. The next event that arrives is checked again; a resubscription resyncs.
             return false;
         }
+    }
+
+    /** The key that numbers the events; in Redis Cluster in the channel's slot ({@link RedisConnection#keyBeside}). */
+    String lastIdKey() {
+        return redis.keyBeside(LAST_ID_KEY, redis.channel(CHANNEL));
     }
 
     private void drop(String reason) {
@@ -172,7 +180,7 @@ public class RedisEventPublisher implements EventPublisher {
     @Override
     public long lastEventId() {
         try {
-            return redis.client().getAtomicLong(LAST_ID_KEY).get();
+            return redis.client().getAtomicLong(lastIdKey()).get();
         } catch (RuntimeException redisAway) {
             return received.highest();
         }

@@ -49,7 +49,7 @@ public class RedisHealthCheck implements HealthCheck {
             return response.up().build();
         }
         try {
-            long lastEventId = redis.client().getAtomicLong(RedisEventPublisher.LAST_ID_KEY).get();
+            long lastEventId = redis.client().getAtomicLong(events.lastIdKey()).get();
             response.up();
             if (Boolean.FALSE.equals(wasUp)) {
                 LOG.info("Redis answers again: ready.");

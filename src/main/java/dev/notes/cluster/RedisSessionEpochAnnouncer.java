@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.listener.StatusListener;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Session epoch changes between the instances of a cluster, on a Redis channel of their own
@@ -77,8 +76,7 @@ public class RedisSessionEpochAnnouncer implements SessionEpochAnnouncer {
     @Override
     public void announce(String username) {
         try {
-            redis.client().getTopic(redis.channel(CHANNEL), StringCodec.INSTANCE)
-                    .publish(SessionEpochMessage.encode(username, Instant.now(), signer));
+            redis.topic(redis.channel(CHANNEL)).publish(SessionEpochMessage.encode(username, Instant.now(), signer));
         } catch (RuntimeException e) {
             // The change is committed; the other instances see it when their cached epoch expires.
             LOG.log(Level.WARNING, "Could not announce a session epoch change on Redis; the other instances see it"

@@ -15,7 +15,8 @@
  * chosen over its in-process twin by configuration ({@link dev.notes.cluster.EventPublishers},
  * {@link dev.notes.cluster.ThrottleCounters}, {@link dev.notes.cluster.SessionEpochAnnouncers}).
  * All of them use the application's one Redis client ({@link dev.notes.cluster.RedisConnection}), which
- * also names the channels after the database in use, since Redis keeps channels per server.
+ * also names the channels after the database in use, since Redis keeps channels per server, and in
+ * Redis Cluster makes them sharded channels, with the key a script uses beside one in its hash slot.
  * {@link dev.notes.cluster.InstanceNameFilter} names the instance that answered, unless
  * {@code NOTES_INSTANCE_HEADER} is off, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis;
  * when Redis cannot be used, {@link dev.notes.cluster.RedisProblem} tells the log why in words that name

@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Redis with Sentinel failover, from real processes of the machine's {@code redis-server}: one
@@ -26,7 +24,6 @@ public final class RedisSentinels implements AutoCloseable {
     public static final Duration DOWN_AFTER = Duration.ofMillis(1000);
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final int SENTINELS = 3;
 
     private final Path directory;
@@ -45,28 +42,13 @@ public final class RedisSentinels implements AutoCloseable {
 
     /** Starts the five processes; returns once the replica is in sync and every sentinel sees the others. */
     public static RedisSentinels start() {
-        RedisProcess.requireInstalled();
-        RedisSentinels redis;
-        try {
-            redis = new RedisSentinels(Files.createTempDirectory("redis-sentinels-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            redis.launch();
-        } catch (RuntimeException e) {
-            redis.close();
-            throw e;
-        }
-        return redis;
+        return RedisProcess.launchInTemporaryDirectory("redis-sentinels-", RedisSentinels::new, RedisSentinels::launch);
     }
 
     /** The environment that points a Notes server at the sentinels, through Liberty's redisson-sentinel.yaml. */
     public Map<String, String> settings() {
-        String sentinels = sentinelPorts.stream().map(port -> "redis://127.0.0.1:" + port)
-                .collect(Collectors.joining(",", "[", "]"));
         return Map.of("REDISSON_CONFIG", LibertyServer.templateFile("redisson-sentinel.yaml").toString(),
-                "REDIS_SENTINELS", sentinels,
+                "REDIS_SENTINELS", RedisProcess.addresses(sentinelPorts),
                 "REDIS_MASTER_NAME", MASTER_NAME);
     }
 
@@ -165,9 +147,7 @@ public final class RedisSentinels implements AutoCloseable {
     }
 
     private Map<String, String> info(int port, String section) {
-        return cli(port, "INFO", section).lines().filter(line -> line.contains(":"))
-                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf(':')),
-                        line -> line.substring(line.indexOf(':') + 1).strip(), (first, second) -> second));
+        return RedisProcess.fields(cli(port, "INFO", section));
     }
 
     /** redis-cli prints a flat reply one value a line: field, value, field, value... */
@@ -180,43 +160,16 @@ public final class RedisSentinels implements AutoCloseable {
         return pairs;
     }
 
-    /** The reply, or "" when the server does not answer (yet, or any more). */
     private String cli(int port, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(RedisProcess.REDIS_CLI.toString(),
-                "-h", "127.0.0.1", "-p", Integer.toString(port)));
-        command.addAll(List.of(arguments));
-        Command.Result result = Command.run(directory, Map.of(), COMMAND_TIMEOUT, command);
-        return result.exitCode() == 0 ? result.output().strip() : "";
+        return RedisProcess.cli(directory, port, arguments);
     }
 
     private void awaitTrue(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("No " + what + " within " + READY_TIMEOUT + "; logs in " + directory
-                        + ":\n" + logs());
-            }
-            LibertyServer.sleep(Duration.ofMillis(100));
-        }
-    }
-
-    private String logs() {
-        try (var files = Files.list(directory)) {
-            return files.filter(file -> file.toString().endsWith(".log")).sorted()
-                    .map(file -> "== " + file.getFileName() + "\n" + RedisProcess.log(file))
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            return "(cannot list " + directory + ": " + e.getMessage() + ")";
-        }
+        RedisProcess.awaitTrue(what, READY_TIMEOUT, directory, condition);
     }
 
     @Override
     public void close() {
-        processes.forEach(RedisProcess::stop);
-        try {
-            LibertyServer.deleteRecursively(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + directory, e);
-        }
+        RedisProcess.stopAll(processes, directory);
     }
 }
