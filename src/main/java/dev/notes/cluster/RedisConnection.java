@@ -117,11 +117,17 @@ public class RedisConnection {
         }
         try {
             RTopic topic = topic(channel);
+            // The status listener joins a channel already subscribed, so Redisson calls its
+            // onSubscribe only for later resubscriptions: this first one is announced here (a late
+            // one, after Redis refused the instance at start, may have missed events).
             topic.addListenerAsync(String.class, messages)
                     .thenCompose(listener -> topic.addListenerAsync(status))
-                    .exceptionally(failure -> {
-                        retryListen(channel, messages, status, failure);
-                        return null;
+                    .whenComplete((listener, failure) -> {
+                        if (failure == null) {
+                            status.onSubscribe(channel);
+                        } else {
+                            retryListen(channel, messages, status, failure);
+                        }
                     });
         } catch (RuntimeException e) {
             // Redisson connects on first use (lazyInitialization) and throws a failed first connection

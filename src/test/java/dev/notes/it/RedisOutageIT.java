@@ -36,6 +36,7 @@ class RedisOutageIT {
         settings.put("REDIS_URL", "redis://127.0.0.1:" + port);
         try (LibertyServer server = LibertyServer.withPostgres("notes-it-outage", TestPostgres.newDatabase("outage"),
                 settings).start()) {
+            server.awaitLine(server.messagesLog(), "Subscribed to the Redis channel notes:events; browsers resynchronise.");
             var author = Accounts.newUser(server, "gwen");
             String key = Notes.uniqueKey("outage");
             Notes.create(author.client(), key, "Outage", "still readable");
