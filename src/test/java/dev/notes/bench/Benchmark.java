@@ -1326,7 +1326,7 @@ final class Benchmark {
                 for (int instances : List.of(1, 2, 4)) {
                     phase("scale over " + instances);
                     List<LibertyServer> serving = all.subList(0, instances);
-                    ScaledPages pages = scaledPages(serving, cookies, probe, postgres);
+                    ScaledPages pages = scaledPages(serving, cookies, probe, postgres, idle);
                     ScaledChanges changes = scaledChanges(serving, probe, idle);
                     rows.add(scaleRow(serving, pages, changes));
                 }
@@ -1340,8 +1340,9 @@ final class Benchmark {
                     + " Per request: the deltas of Redis's `INFO stats` (total_commands_processed, total_net_input_bytes"
                     + " + total_net_output_bytes), of `pg_stat_database` for the benchmark's database (xact_commit;"
                     + " tup_returned + tup_fetched) and of utime + stime in `/proc/<pid>/stat` summed over the serving"
-                    + " JVMs, over all rounds ÷ their requests (PostgreSQL publishes a backend's statistics late,"
-                    + " at most about once a second and an idle backend's later, so a round may count part of the one"
+                    + " JVMs, over all rounds ÷ their requests; Redis's counts less what it does while the instances"
+                    + " are idle (Redisson's pings of all four, measured for 2 s first), pro rata (PostgreSQL publishes"
+                    + " a backend's statistics late, at most about once a second and an idle backend's later, so a round may count part of the one"
                     + " before and miss the end of its own: longer rounds blur less). Resident memory after the load."
                     + " Then %d changes, each a new note saved through a with %d live clients subscribed to `home`,"
                     + " spread over the serving instances: Redis's work per change (less its idle traffic, pro rata)"
@@ -1361,16 +1362,20 @@ final class Benchmark {
 
     /** The page load over the serving instances: a warm-up, then the rounds, the counters read around each. */
     private ScaledPages scaledPages(List<LibertyServer> serving, Map<LibertyServer, List<String>> cookies,
-            RedisProbe probe, Connection postgres) {
+            RedisProbe probe, Connection postgres, RedisTraffic idle) {
         concurrentWrk(serving, cookies, settings.warmUp());
         List<Long> pids = serving.stream().map(LibertyServer::pid).toList();
         List<Double> throughput = new ArrayList<>();
         List<ScaleCost> rounds = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
             ScaleCost.Counters before = ScaleCost.Counters.read(probe, postgres, pids);
+            long start = System.nanoTime();
             List<Wrk.Result> results = concurrentWrk(serving, cookies, settings.round());
+            double seconds = (System.nanoTime() - start) / 1e9;
             ScaleCost.Counters after = ScaleCost.Counters.read(probe, postgres, pids);
-            rounds.add(after.since(before, results.stream().mapToLong(Wrk.Result::requests).sum()));
+            rounds.add(after.since(before, results.stream().mapToLong(Wrk.Result::requests).sum()).lessRedisIdle(
+                    idle.commands() / idle.seconds(), idle.bytesIn() / idle.seconds(), idle.bytesOut() / idle.seconds(),
+                    seconds));
             throughput.add(results.stream().mapToDouble(Wrk.Result::requestsPerSecond).sum());
         }
         return new ScaledPages(Spread.of(throughput), ScaleCost.sum(rounds));

@@ -54,6 +54,16 @@ record ScaleCost(long requests, double redisCommands, double redisBytesIn, doubl
         }
     }
 
+    /**
+     * Less what Redis does for the instances when nobody uses them (Redisson's pings and the like),
+     * at the given rates over the round's seconds; never below nothing.
+     */
+    ScaleCost lessRedisIdle(double commandsPerSecond, double bytesInPerSecond, double bytesOutPerSecond, double seconds) {
+        return new ScaleCost(requests, Math.max(0, redisCommands - commandsPerSecond * seconds),
+                Math.max(0, redisBytesIn - bytesInPerSecond * seconds), Math.max(0, redisBytesOut - bytesOutPerSecond * seconds),
+                postgresTransactions, postgresRowsReturned, postgresRowsFetched, serverCpuSeconds);
+    }
+
     /** Several rounds' costs as one: their deltas and requests added up. */
     static ScaleCost sum(List<ScaleCost> rounds) {
         ScaleCost total = new ScaleCost(0, 0, 0, 0, 0, 0, 0, 0);

@@ -26,6 +26,18 @@ class ScaleCostTest {
     }
 
     @Test
+    void takesRedissIdleTrafficAwayProRataButNeverBelowNothing() {
+        ScaleCost round = new ScaleCost(100, 500, 40_000, 60_000, 110, 4000, 1000, 2.0);
+
+        ScaleCost busy = round.lessRedisIdle(10, 1000, 500, 5);
+
+        assertThat(busy.perRequest(busy.redisCommands())).isCloseTo(4.5, within(1e-9));
+        assertThat(busy.redisBytesPerRequest()).isCloseTo((35_000 + 57_500) / 100.0, within(1e-9));
+        assertThat(busy.postgresTransactions()).isEqualTo(110);
+        assertThat(round.lessRedisIdle(1000, 0, 0, 5).redisCommands()).isZero();
+    }
+
+    @Test
     void aRoundWithoutRequestsHasNoCostPerRequest() {
         ScaleCost.Counters counters = new ScaleCost.Counters(1, 1, 1, 1, 1, 1, 1);
 
