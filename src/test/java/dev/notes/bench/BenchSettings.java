@@ -31,30 +31,35 @@ record BenchSettings(
         int attackLogins,
         int attackSockets,
         int grownNotes,
-        int longThreadComments) {
+        int longThreadComments,
+        int scaleLiveClients) {
 
     /**
      * The scenarios, in the order a run measures them; the set-up (servers, seed) always runs.
-     * "growth" comes last: it leaves the database grown, which no other figure is measured on.
+     * "growth" comes after the others measured on the seed: it leaves the database grown. "scale"
+     * (two more instances, c and d) runs only when named: it is not in {@link #DEFAULT_SCENARIOS}.
      */
     static final List<String> SCENARIOS = List.of("pages", "sessions", "latency", "fanout", "footprint", "soak", "hostile",
-            "growth");
+            "growth", "scale");
+
+    /** What a run measures when no scenario is named: all but "scale", which adds two servers' starts and its loads. */
+    static final List<String> DEFAULT_SCENARIOS = SCENARIOS.stream().filter(name -> !name.equals("scale")).toList();
 
     static BenchSettings full(Set<String> scenarios) {
         return new BenchSettings("full", scenarios, 100, 20, Duration.ofSeconds(30), Duration.ofSeconds(10), 3,
                 List.of(16, 64), 1000, 500, 32, List.of(2000, 10_000), 5, 1000, Duration.ofMinutes(10), 50, 32, 16,
-                10_000, 2000);
+                10_000, 2000, 300);
     }
 
     static BenchSettings smoke(Set<String> scenarios) {
         return new BenchSettings("smoke", scenarios, 20, 5, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
                 List.of(4), 20, 20, 2, List.of(20), 2, 20, Duration.ofSeconds(5), 3, 4, 2,
-                500, 200);
+                500, 200, 20);
     }
 
     /**
      * {@code -Dnotes.bench.mode=full|smoke}, smoke unless asked; {@code -Dnotes.bench.scenarios=a,b}
-     * names the scenarios to measure (of {@link #SCENARIOS}), all unless asked.
+     * names the scenarios to measure (of {@link #SCENARIOS}), {@link #DEFAULT_SCENARIOS} unless asked.
      */
     static BenchSettings fromSystemProperties() {
         Set<String> scenarios = scenarios(System.getProperty("notes.bench.scenarios", ""));
@@ -63,7 +68,7 @@ record BenchSettings(
 
     static Set<String> scenarios(String names) {
         if (names.isBlank()) {
-            return new LinkedHashSet<>(SCENARIOS);
+            return new LinkedHashSet<>(DEFAULT_SCENARIOS);
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (String name : Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class BenchSettingsTest {
 
     @Test
-    void scenariosAreAllUnlessNamedAndAnUnknownNameIsRefused() {
-        assertThat(BenchSettings.scenarios(" ")).containsExactlyElementsOf(BenchSettings.SCENARIOS);
+    void scenariosAreAllButScaleUnlessNamedAndAnUnknownNameIsRefused() {
+        assertThat(BenchSettings.scenarios(" ")).containsExactly("pages", "sessions", "latency", "fanout", "footprint",
+                "soak", "hostile", "growth");
+        assertThat(BenchSettings.scenarios("scale")).containsExactly("scale");
         assertThat(BenchSettings.scenarios("hostile, pages")).isEqualTo(Set.of("hostile", "pages"));
         assertThatThrownBy(() -> BenchSettings.scenarios("hostile,storm"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'storm'");

@@ -37,6 +37,12 @@ import java.util.Set;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
@@ -46,8 +52,9 @@ import redis.embedded.RedisServer;
 
 /**
  * One benchmark run: sets up Redis, PostgreSQL, an instance with in-memory sessions ("single") and a
- * two-instance cluster ("a", "b"), seeds notes, measures each figure of issue 7 and writes the
- * report. Everything it starts it stops; every loop is bounded in count and time.
+ * two-instance cluster ("a", "b"; the scale scenario adds "c" and "d" for its own run), seeds notes,
+ * measures each figure of issue 7 and writes the report. Everything it starts it stops; every loop
+ * is bounded in count and time.
  */
 final class Benchmark {
 
@@ -59,6 +66,9 @@ final class Benchmark {
     private static final String FIGURE_6 = "6. Soak over two instances";
     private static final String FIGURE_7 = "7. Normal users under attack (instance a)";
     private static final String FIGURE_8 = "8. Growth: the same pages on a database grown to thousands of notes (instance a)";
+    private static final String SCALE_SECTION = "Scale: 1 → 2 → 4 instances on one machine";
+    /** The scale scenario's page load in all, divided among the instances it is spread over. */
+    private static final int SCALE_CONNECTIONS = 16;
     private static final String HOME_PAGE = "anonymous GET /";
     private static final String QUIET_NOTE_PAGE = "anonymous note page without comments";
     private static final String BUSIEST_NOTE_PAGE = "anonymous note page with the most comments";
@@ -97,6 +107,8 @@ final class Benchmark {
     private LibertyServer single;
     private LibertyServer a;
     private LibertyServer b;
+    /** The settings of every clustered instance: a and b, and the scale scenario's c and d. */
+    private Map<String, String> clustered;
     private String writerName;
     private WebClient writer;
     private List<String> readerCookies;
@@ -128,7 +140,7 @@ final class Benchmark {
             setUp();
             Map<String, Runnable> scenarios = Map.of("pages", this::pageThroughput, "sessions", this::sessionCost,
                     "latency", this::eventLatency, "fanout", this::fanOut, "footprint", this::footprint,
-                    "soak", this::soak, "hostile", this::hostileLoad, "growth", this::growth);
+                    "soak", this::soak, "hostile", this::hostileLoad, "growth", this::growth, "scale", this::scale);
             for (String scenario : BenchSettings.SCENARIOS) {
                 if (settings.runs(scenario)) {
                     phase(scenario);
@@ -185,7 +197,7 @@ final class Benchmark {
         common.remove("LOGIN_FAILURES_PER_ADDRESS");
         // The hostile scenario's attacker names a client address of its own in X-Forwarded-For.
         common.put("TRUSTED_PROXIES", "127\\.0\\.0\\.1");
-        Map<String, String> clustered = new HashMap<>(common);
+        clustered = new HashMap<>(common);
         clustered.put("NOTES_CLUSTER", "redis");
         clustered.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
 
@@ -234,7 +246,8 @@ final class Benchmark {
 
     /** The comparison with the Spring peer, as a section of its own, when the peer ran. */
     private void reportComparison() {
-        if (comparison.isEmpty() || !report.sections().isEmpty()) {
+        if (comparison.isEmpty() || report.sections().stream()
+                .anyMatch(section -> section.table().title().equals(PeerComparison.TITLE))) {
             return;
         }
         report.section("Every figure that both Notes and the Spring peer show, from this run, on the same machine, data"
@@ -910,7 +923,8 @@ final class Benchmark {
                 List<Double> p50 = new ArrayList<>();
                 List<Double> max = new ArrayList<>();
                 for (int round = 0; round < settings.fanOutRounds(); round++) {
-                    List<Double> latencies = fanOutRound(load, clients, round, round % 2 == 0 ? writer : writerOnB);
+                    List<Double> latencies = fanOutRound(load, Integer.toString(clients), clients, round,
+                            round % 2 == 0 ? writer : writerOnB);
                     first.add(Stats.min(latencies));
                     p50.add(Stats.percentile(latencies, 50));
                     p99.add(Stats.percentile(latencies, 99));
@@ -921,7 +935,7 @@ final class Benchmark {
                     Profile server = Profile.start(a, "fan-out", profiles);
                     Profile client = Profile.startHere("fan-out-client", profiles);
                     for (int round = settings.fanOutRounds(); round < 2 * settings.fanOutRounds(); round++) {
-                        fanOutRound(load, clients, round, writer);
+                        fanOutRound(load, Integer.toString(clients), clients, round, writer);
                     }
                     String scenario = String.format(Locale.ROOT, "%d more changes, each reaching %,d clients (half of them"
                             + " on a), saved through a", settings.fanOutRounds(), clients);
@@ -972,11 +986,14 @@ final class Benchmark {
                         + " instance; Notes' clients subscribed to the home topic, the peer's get every change unasked");
     }
 
-    /** One new note, saved through the given client; how long each live client took to see it. */
-    private List<Double> fanOutRound(LiveLoad load, int clients, int round, WebClient through) {
-        String marker = "bench-fanout-" + clients + "-" + round + "-" + run;
+    /**
+     * One new note, saved through the given client; how long each live client took to see it. The
+     * series names the note apart from other scenarios' rounds.
+     */
+    private List<Double> fanOutRound(LiveLoad load, String series, int clients, int round, WebClient through) {
+        String marker = "bench-fanout-" + series + "-" + round + "-" + run;
         Page form = through.get("/note/add");
-        WebClient.Form filled = form.form("noteForm").set("key", "f" + clients + "-" + round + "-" + run)
+        WebClient.Form filled = form.form("noteForm").set("key", "f" + series + "-" + round + "-" + run)
                 .set("title", marker).set("body", "");
         long start = System.nanoTime();
         filled.press("save");
@@ -1269,6 +1286,162 @@ final class Benchmark {
         Attacker.Tally during = attacker == null ? null : attacker.tally().since(before);
         return new NormalLoad(result, 100 * (cpuSeconds(server) - serverStart) / machineSeconds,
                 100 * (cpuSeconds(client) - clientStart) / machineSeconds, during);
+    }
+
+    // --- scale: the same load over 1, 2 and 4 instances
+
+    /** The page load over some instances: its throughput by round, and what it cost in all. */
+    private record ScaledPages(Spread throughput, ScaleCost cost) {
+    }
+
+    /** Changes reaching live clients over some instances: the p99 by change, and Redis's work per change. */
+    private record ScaledChanges(Spread p99, double redisCommands, double redisBytes) {
+    }
+
+    /**
+     * Two more instances, c and d, like a and b; then the same page load and the same changes over
+     * the first 1, 2 and 4 of a, b, c, d, one row each. c and d are stopped at the end.
+     */
+    private void scale() {
+        if (!wrkInstalled("Scale")) {
+            return;
+        }
+        LibertyServer c = LibertyServer.withPostgres("notes-bench-c", database, clustered);
+        LibertyServer d = LibertyServer.withPostgres("notes-bench-d", database, clustered);
+        servers.add(c);
+        servers.add(d);
+        try {
+            c.start();
+            d.start();
+            List<LibertyServer> all = List.of(a, b, c, d);
+            Map<LibertyServer, List<String>> cookies = new HashMap<>();
+            cookies.put(a, readerCookies);
+            for (LibertyServer server : all.subList(1, all.size())) {
+                cookies.put(server, sessions(server, writerName));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            try (RedisProbe probe = new RedisProbe(redisPort);
+                    Connection postgres = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+                RedisTraffic idle = RedisTraffic.measure(probe, () -> pause(Duration.ofSeconds(2)));
+                for (int instances : List.of(1, 2, 4)) {
+                    phase("scale over " + instances);
+                    List<LibertyServer> serving = all.subList(0, instances);
+                    ScaledPages pages = scaledPages(serving, cookies, probe, postgres, idle);
+                    ScaledChanges changes = scaledChanges(serving, probe, idle);
+                    rows.add(scaleRow(serving, pages, changes));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read PostgreSQL's statistics", e);
+            }
+            report.section(String.format(Locale.ROOT, "The same load spread over the first 1, 2 and 4 of the clustered"
+                    + " instances a, b, c, d (all four running throughout, on one Redis and one PostgreSQL): logged-in"
+                    + " `GET /`, wrk with %d connections in all, divided among one wrk per instance running at once,"
+                    + " each with its own instance's %d logged-in sessions; a warm-up of %d s, then %d rounds of %d s."
+                    + " Per request: the deltas of Redis's `INFO stats` (total_commands_processed, total_net_input_bytes"
+                    + " + total_net_output_bytes), of `pg_stat_database` for the benchmark's database (xact_commit;"
+                    + " tup_returned + tup_fetched) and of utime + stime in `/proc/<pid>/stat` summed over the serving"
+                    + " JVMs, over all rounds ÷ their requests; Redis's counts less what it does while the instances"
+                    + " are idle (Redisson's pings of all four, measured for 2 s first), pro rata (PostgreSQL publishes"
+                    + " a backend's statistics late, at most about once a second and an idle backend's later, so a round may count part of the one"
+                    + " before and miss the end of its own: longer rounds blur less). Resident memory after the load."
+                    + " Then %d changes, each a new note saved through a with %d live clients subscribed to `home`,"
+                    + " spread over the serving instances: Redis's work per change (less its idle traffic, pro rata)"
+                    + " and the p99 of save → frame, the median over the changes. Redis carries every change to all"
+                    + " four instances whichever serve the clients.", SCALE_CONNECTIONS, settings.loggedInSessions(),
+                    settings.warmUp().toSeconds(), settings.rounds(), settings.round().toSeconds(),
+                    settings.fanOutRounds(), settings.scaleLiveClients()),
+                    new Report.Table(SCALE_SECTION, List.of("instances", "GET / throughput, req/s (min–max)",
+                            "Redis commands / request", "Redis bytes / request", "PostgreSQL transactions / request",
+                            "PostgreSQL rows read / request", "server CPU / request, ms", "resident memory per instance, MiB",
+                            "Redis commands / change", "Redis bytes / change", "fan-out p99, ms (min–max)"), rows));
+        } finally {
+            c.stop();
+            d.stop();
+        }
+    }
+
+    /** The page load over the serving instances: a warm-up, then the rounds, the counters read around each. */
+    private ScaledPages scaledPages(List<LibertyServer> serving, Map<LibertyServer, List<String>> cookies,
+            RedisProbe probe, Connection postgres, RedisTraffic idle) {
+        concurrentWrk(serving, cookies, settings.warmUp());
+        List<Long> pids = serving.stream().map(LibertyServer::pid).toList();
+        List<Double> throughput = new ArrayList<>();
+        List<ScaleCost> rounds = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            ScaleCost.Counters before = ScaleCost.Counters.read(probe, postgres, pids);
+            long start = System.nanoTime();
+            List<Wrk.Result> results = concurrentWrk(serving, cookies, settings.round());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ScaleCost.Counters after = ScaleCost.Counters.read(probe, postgres, pids);
+            rounds.add(after.since(before, results.stream().mapToLong(Wrk.Result::requests).sum()).lessRedisIdle(
+                    idle.commands() / idle.seconds(), idle.bytesIn() / idle.seconds(), idle.bytesOut() / idle.seconds(),
+                    seconds));
+            throughput.add(results.stream().mapToDouble(Wrk.Result::requestsPerSecond).sum());
+        }
+        return new ScaledPages(Spread.of(throughput), ScaleCost.sum(rounds));
+    }
+
+    /** One wrk per instance, all at once, the connections divided among them, each with its instance's sessions. */
+    private List<Wrk.Result> concurrentWrk(List<LibertyServer> serving, Map<LibertyServer, List<String>> cookies,
+            Duration duration) {
+        ExecutorService pool = Executors.newFixedThreadPool(serving.size());
+        try {
+            List<Future<Wrk.Result>> running = serving.stream().map(server -> pool.submit(() ->
+                    Wrk.run(server.uri("/"), SCALE_CONNECTIONS / serving.size(), duration, cookies.get(server)))).toList();
+            List<Wrk.Result> results = new ArrayList<>();
+            for (Future<Wrk.Result> wrk : running) {
+                Wrk.Result result = wrk.get(duration.toSeconds() + 90, TimeUnit.SECONDS);
+                failedRequests += result.errors();
+                results.add(result);
+            }
+            return results;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("wrk over " + serving.size() + " instances failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** New notes saved through a, each reaching live clients spread over the serving instances. */
+    private ScaledChanges scaledChanges(List<LibertyServer> serving, RedisProbe probe, RedisTraffic idle) {
+        int clients = settings.scaleLiveClients();
+        List<Double> p99 = new ArrayList<>();
+        double commands = 0;
+        double bytes = 0;
+        try (LiveLoad load = LiveLoad.open(serving.stream().map(LibertyServer::baseUri).toList(), clients,
+                List.of("home"))) {
+            for (int round = 0; round < settings.fanOutRounds(); round++) {
+                int change = round;
+                List<Double> latencies = new ArrayList<>();
+                RedisTraffic traffic = RedisTraffic.measure(probe, () -> latencies.addAll(
+                        fanOutRound(load, "scale" + serving.size(), clients, change, writer))).minusIdle(idle);
+                commands += traffic.commands();
+                bytes += traffic.bytesIn() + traffic.bytesOut();
+                p99.add(Stats.percentile(latencies, 99));
+            }
+            failedRequests += load.errors();
+        }
+        return new ScaledChanges(Spread.of(p99), commands / settings.fanOutRounds(), bytes / settings.fanOutRounds());
+    }
+
+    private List<String> scaleRow(List<LibertyServer> serving, ScaledPages pages, ScaledChanges changes) {
+        ScaleCost cost = pages.cost();
+        String memory = String.join(", ", serving.stream()
+                .map(server -> server.name().replace("notes-bench-", "") + " " + Report.number(rss(server) / 1024.0 / 1024))
+                .toList());
+        return List.of(Integer.toString(serving.size()), withRange(pages.throughput()),
+                Report.number(cost.perRequest(cost.redisCommands())), Report.number(cost.redisBytesPerRequest()),
+                Report.number(cost.perRequest(cost.postgresTransactions())),
+                Report.number(cost.perRequest(cost.postgresRowsReturned() + cost.postgresRowsFetched())),
+                Report.number(cost.serverCpuMillisPerRequest()), memory, Report.number(changes.redisCommands()),
+                Report.number(changes.redisBytes()), withRange(changes.p99()));
+    }
+
+    private static String withRange(Spread spread) {
+        return Report.number(spread.median()) + " (" + Report.number(spread.min()) + "–" + Report.number(spread.max()) + ")";
     }
 
     private static Spread spread(List<NormalLoad> rounds, ToDoubleFunction<NormalLoad> figure) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark harness, end to end. In the build it runs as a seconds-long smoke ({@code
  * notes.bench.mode} unset), so the harness cannot rot; {@code bench/run} runs it in full. It checks
- * that every figure of the scenarios run (all unless {@code notes.bench.scenarios} names some) was
+ * that every figure of the scenarios run (all but "scale" unless {@code notes.bench.scenarios} names some) was
  * measured and that nothing failed or got lost, never how fast anything was; with the Spring peer
  * ({@code NOTES_PEER_DIR}), that each figure compared was measured on both sides.
  */
@@ -67,6 +67,12 @@ class BenchmarkIT {
                         .anySatisfy(name -> assertThat(name).startsWith("anonymous note page with the most comments"))
                         .anySatisfy(name -> assertThat(name).startsWith("home snapshot on /live: bytes, "))
                         .anySatisfy(name -> assertThat(name).startsWith("note:<key> snapshot"));
+            }
+        }
+        if (settings.runs("scale")) {
+            assertThat(report).contains(Wrk.installed() ? "## Scale: 1 → 2 → 4 instances on one machine" : "wrk is not installed");
+            if (Wrk.installed()) {
+                assertThat(report).as("a row per number of instances").contains("\n| 1 | ", "\n| 2 | ", "\n| 4 | ");
             }
         }
         int profiles = (settings.runs("pages") && Wrk.installed() ? 3 : 0) + (settings.runs("latency") ? 1 : 0)

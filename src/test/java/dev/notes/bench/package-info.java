@@ -4,7 +4,9 @@
  * WebSocket clients for live traffic, and a hostile client, {@link dev.notes.bench.Attacker}, beside
  * normal users), measures the same pages again after growing the database to thousands of notes
  * by SQL ({@link dev.notes.bench.BulkNotes}, the "growth" scenario, last since it leaves the
- * database grown) and writes {@code target/bench/report.md}, a CSV and a latency plot;
+ * database grown), measures the same load and changes spread over 1, 2 and 4 clustered instances
+ * when asked (the "scale" scenario, run only when named, with {@link dev.notes.bench.ScaleCost} and
+ * {@link dev.notes.bench.ProcessCpu} reading Redis's, PostgreSQL's and the kernel's counters) and writes {@code target/bench/report.md}, a CSV and a latency plot;
  * given the Spring Boot peer's folder ({@code NOTES_PEER_DIR}), it runs the peer in the same run
  * ({@link dev.notes.bench.SpringPeer}) and reports Notes ÷ peer for every figure both show
  * ({@link dev.notes.bench.PeerComparison});
