@@ -1294,8 +1294,11 @@ final class Benchmark {
     private record ScaledPages(Spread throughput, ScaleCost cost) {
     }
 
-    /** Changes reaching live clients over some instances: the p99 by change, and Redis's work per change. */
-    private record ScaledChanges(Spread p99, double redisCommands, double redisBytes) {
+    /**
+     * Changes reaching live clients over some instances: the p99 by change, Redis's work per change,
+     * and the CPU all four instances spent per change (the save included).
+     */
+    private record ScaledChanges(Spread p99, double redisCommands, double redisBytes, double serverCpuMillis) {
     }
 
     /**
@@ -1320,6 +1323,8 @@ final class Benchmark {
                 cookies.put(server, sessions(server, writerName));
             }
             List<List<String>> rows = new ArrayList<>();
+            Map<Integer, ScaledPages> pagesByInstances = new HashMap<>();
+            ScaledChanges changesOverOne = null;
             try (RedisProbe probe = new RedisProbe(redisPort);
                     Connection postgres = DriverManager.getConnection(database.url(), database.user(), database.password())) {
                 RedisTraffic idle = RedisTraffic.measure(probe, () -> pause(Duration.ofSeconds(2)));
@@ -1327,8 +1332,12 @@ final class Benchmark {
                     phase("scale over " + instances);
                     List<LibertyServer> serving = all.subList(0, instances);
                     ScaledPages pages = scaledPages(serving, cookies, probe, postgres, idle);
-                    ScaledChanges changes = scaledChanges(serving, probe, idle);
+                    ScaledChanges changes = scaledChanges(serving, all, probe, idle);
                     rows.add(scaleRow(serving, pages, changes));
+                    pagesByInstances.put(instances, pages);
+                    if (instances == 1) {
+                        changesOverOne = changes;
+                    }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot read PostgreSQL's statistics", e);
@@ -1338,7 +1347,7 @@ final class Benchmark {
                     + " `GET /`, wrk with %d connections in all, divided among one wrk per instance running at once,"
                     + " each with its own instance's %d logged-in sessions; a warm-up of %d s, then %d rounds of %d s."
                     + " Per request: the deltas of Redis's `INFO stats` (total_commands_processed, total_net_input_bytes"
-                    + " + total_net_output_bytes), of `pg_stat_database` for the benchmark's database (xact_commit;"
+                    + " + total_net_output_bytes; used_cpu_user + used_cpu_sys), of `pg_stat_database` for the benchmark's database (xact_commit;"
                     + " tup_returned + tup_fetched) and of utime + stime in `/proc/<pid>/stat` summed over the serving"
                     + " JVMs, over all rounds ÷ their requests; Redis's counts less what it does while the instances"
                     + " are idle (Redisson's pings of all four, measured for 2 s first), pro rata (PostgreSQL publishes"
@@ -1351,13 +1360,49 @@ final class Benchmark {
                     settings.warmUp().toSeconds(), settings.rounds(), settings.round().toSeconds(),
                     settings.fanOutRounds(), settings.scaleLiveClients()),
                     new Report.Table(SCALE_SECTION, List.of("instances", "GET / throughput, req/s (min–max)",
-                            "Redis commands / request", "Redis bytes / request", "PostgreSQL transactions / request",
+                            "Redis commands / request", "Redis bytes / request", "Redis CPU / request, µs",
+                            "PostgreSQL transactions / request",
                             "PostgreSQL rows read / request", "server CPU / request, ms", "resident memory per instance, MiB",
                             "Redis commands / change", "Redis bytes / change", "fan-out p99, ms (min–max)"), rows));
+            reportCapacityModel(pagesByInstances, changesOverOne, all.size());
         } finally {
             c.stop();
             d.stop();
         }
+    }
+
+    /**
+     * docs/capacity.md's model with this run's costs: its per-request costs, taken from the load over
+     * one instance, beside what the loads over two and four measured; and what the issue's 100,000
+     * users would need at those costs.
+     */
+    private void reportCapacityModel(Map<Integer, ScaledPages> pagesByInstances, ScaledChanges changesOverOne,
+            int instancesSubscribed) {
+        CapacityModel.UnitCosts units = CapacityModel.UnitCosts.of(pagesByInstances.get(1).cost(),
+                changesOverOne.redisBytes(), instancesSubscribed, changesOverOne.serverCpuMillis(),
+                settings.scaleLiveClients());
+        List<List<String>> predictions = new ArrayList<>();
+        for (int instances : List.of(2, 4)) {
+            for (CapacityModel.Prediction prediction : CapacityModel.predict(units, pagesByInstances.get(instances).cost())) {
+                predictions.add(List.of(Integer.toString(instances), prediction.figure(), Report.number(prediction.model()),
+                        Report.number(prediction.measured()), Report.number(prediction.measuredOverModel()) + " ×"));
+            }
+        }
+        report.section("The capacity model of docs/capacity.md predicts that a logged-in view costs the same whichever"
+                + " and however many instances serve it (no instance keeps anything another one needs): its figures are"
+                + " those the load over one instance measured above, beside what the loads over two and four measured."
+                + " Server CPU per request is the exception on this machine, where every instance added shares the same"
+                + " two cores.", new Report.Table("Scale: the capacity model beside the measurements",
+                List.of("instances", "figure", "model", "measured", "measured ÷ model"), predictions));
+        CapacityModel.Workload workload = CapacityModel.Workload.ISSUE;
+        report.section(String.format(Locale.ROOT, "What %,d concurrent logged-in users would need at this run's costs"
+                + " (those of the load over one instance; CPU per frame: all four instances' CPU over the changes ÷ the"
+                + " frames delivered, the saves' own work included): each reads a page every %.0f s, %.0f %% of them save"
+                + " a change every %.0f s, %.0f %% are on the home page, whose topic every note change reaches.",
+                workload.users(), workload.secondsBetweenViews(), workload.editingShare() * 100,
+                workload.secondsBetweenSaves(), workload.homeShare() * 100),
+                new Report.Table("Scale: what 100,000 users would need", List.of("figure", "arithmetic", "result"),
+                        CapacityModel.sizing(units, workload)));
     }
 
     /** The page load over the serving instances: a warm-up, then the rounds, the counters read around each. */
@@ -1406,25 +1451,31 @@ final class Benchmark {
     }
 
     /** New notes saved through a, each reaching live clients spread over the serving instances. */
-    private ScaledChanges scaledChanges(List<LibertyServer> serving, RedisProbe probe, RedisTraffic idle) {
+    private ScaledChanges scaledChanges(List<LibertyServer> serving, List<LibertyServer> all, RedisProbe probe,
+            RedisTraffic idle) {
         int clients = settings.scaleLiveClients();
+        List<Long> pids = all.stream().map(LibertyServer::pid).toList();
         List<Double> p99 = new ArrayList<>();
         double commands = 0;
         double bytes = 0;
+        double cpuSeconds = 0;
         try (LiveLoad load = LiveLoad.open(serving.stream().map(LibertyServer::baseUri).toList(), clients,
                 List.of("home"))) {
             for (int round = 0; round < settings.fanOutRounds(); round++) {
                 int change = round;
                 List<Double> latencies = new ArrayList<>();
+                double cpuBefore = ProcessCpu.seconds(pids);
                 RedisTraffic traffic = RedisTraffic.measure(probe, () -> latencies.addAll(
                         fanOutRound(load, "scale" + serving.size(), clients, change, writer))).minusIdle(idle);
+                cpuSeconds += ProcessCpu.seconds(pids) - cpuBefore;
                 commands += traffic.commands();
                 bytes += traffic.bytesIn() + traffic.bytesOut();
                 p99.add(Stats.percentile(latencies, 99));
             }
             failedRequests += load.errors();
         }
-        return new ScaledChanges(Spread.of(p99), commands / settings.fanOutRounds(), bytes / settings.fanOutRounds());
+        int changes = settings.fanOutRounds();
+        return new ScaledChanges(Spread.of(p99), commands / changes, bytes / changes, cpuSeconds * 1000 / changes);
     }
 
     private List<String> scaleRow(List<LibertyServer> serving, ScaledPages pages, ScaledChanges changes) {
@@ -1434,7 +1485,7 @@ final class Benchmark {
                 .toList());
         return List.of(Integer.toString(serving.size()), withRange(pages.throughput()),
                 Report.number(cost.perRequest(cost.redisCommands())), Report.number(cost.redisBytesPerRequest()),
-                Report.number(cost.perRequest(cost.postgresTransactions())),
+                Report.number(cost.redisCpuMicrosPerRequest()), Report.number(cost.perRequest(cost.postgresTransactions())),
                 Report.number(cost.perRequest(cost.postgresRowsReturned() + cost.postgresRowsFetched())),
                 Report.number(cost.serverCpuMillisPerRequest()), memory, Report.number(changes.redisCommands()),
                 Report.number(changes.redisBytes()), withRange(changes.p99()));

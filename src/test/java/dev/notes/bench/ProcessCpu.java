@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,15 @@ final class ProcessCpu {
     }
 
     /** User plus system CPU seconds the process has used so far. */
+    /** The CPU seconds of several processes, summed. */
+    static double seconds(List<Long> pids) {
+        double total = 0;
+        for (long pid : pids) {
+            total += seconds(pid);
+        }
+        return total;
+    }
+
     static double seconds(long pid) {
         try {
             return seconds(Files.readString(Path.of("/proc/" + pid + "/stat")), TICKS_PER_SECOND);

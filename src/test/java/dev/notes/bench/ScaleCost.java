@@ -11,23 +11,21 @@ import java.util.List;
  * deltas of Redis's, PostgreSQL's and the kernel's counters over a measured round, divided by the
  * requests (or changes) the round served.
  */
-record ScaleCost(long requests, double redisCommands, double redisBytesIn, double redisBytesOut,
+record ScaleCost(long requests, double redisCommands, double redisBytesIn, double redisBytesOut, double redisCpuSeconds,
         double postgresTransactions, double postgresRowsReturned, double postgresRowsFetched, double serverCpuSeconds) {
 
     /** The counters at one moment; two of them make a cost. */
-    record Counters(long redisCommands, long redisBytesIn, long redisBytesOut, long postgresTransactions,
-            long postgresRowsReturned, long postgresRowsFetched, double serverCpuSeconds) {
+    record Counters(long redisCommands, long redisBytesIn, long redisBytesOut, double redisCpuSeconds,
+            long postgresTransactions, long postgresRowsReturned, long postgresRowsFetched, double serverCpuSeconds) {
 
         /**
-         * Redis's {@code INFO stats} totals, the benchmark database's line of {@code pg_stat_database}
-         * and the CPU seconds of the given server processes, summed. The probe's own three INFO
-         * commands and the statistics query count too: a few against thousands of requests.
+         * Redis's {@code INFO stats} totals and its CPU seconds ({@code used_cpu_user} +
+         * {@code used_cpu_sys}), the benchmark database's line of {@code pg_stat_database} and the
+         * CPU seconds of the given server processes, summed. The probe's own five INFO commands and
+         * the statistics query count too: a few against thousands of requests.
          */
         static Counters read(RedisProbe redis, Connection postgres, List<Long> serverPids) {
-            double cpu = 0;
-            for (long pid : serverPids) {
-                cpu += ProcessCpu.seconds(pid);
-            }
+            double cpu = ProcessCpu.seconds(serverPids);
             try (Statement statement = postgres.createStatement()) {
                 // A fresh snapshot of the statistics, not the one this session read last.
                 statement.execute("SELECT pg_stat_clear_snapshot()");
@@ -38,6 +36,7 @@ record ScaleCost(long requests, double redisCommands, double redisBytesIn, doubl
                     }
                     return new Counters(redis.infoNumber("total_commands_processed"),
                             redis.infoNumber("total_net_input_bytes"), redis.infoNumber("total_net_output_bytes"),
+                            Double.parseDouble(redis.info("used_cpu_user")) + Double.parseDouble(redis.info("used_cpu_sys")),
                             row.getLong(1), row.getLong(2), row.getLong(3), cpu);
                 }
             } catch (SQLException e) {
@@ -48,7 +47,8 @@ record ScaleCost(long requests, double redisCommands, double redisBytesIn, doubl
         /** The cost of what was served between {@code earlier} and these counters. */
         ScaleCost since(Counters earlier, long requests) {
             return new ScaleCost(requests, redisCommands - earlier.redisCommands, redisBytesIn - earlier.redisBytesIn,
-                    redisBytesOut - earlier.redisBytesOut, postgresTransactions - earlier.postgresTransactions,
+                    redisBytesOut - earlier.redisBytesOut, redisCpuSeconds - earlier.redisCpuSeconds,
+                    postgresTransactions - earlier.postgresTransactions,
                     postgresRowsReturned - earlier.postgresRowsReturned, postgresRowsFetched - earlier.postgresRowsFetched,
                     serverCpuSeconds - earlier.serverCpuSeconds);
         }
@@ -56,21 +56,22 @@ record ScaleCost(long requests, double redisCommands, double redisBytesIn, doubl
 
     /**
      * Less what Redis does for the instances when nobody uses them (Redisson's pings and the like),
-     * at the given rates over the round's seconds; never below nothing.
+     * at the given rates over the round's seconds; never below nothing. Redis's CPU stays whole: its
+     * idle share is below what INFO's resolution shows over a round.
      */
     ScaleCost lessRedisIdle(double commandsPerSecond, double bytesInPerSecond, double bytesOutPerSecond, double seconds) {
         return new ScaleCost(requests, Math.max(0, redisCommands - commandsPerSecond * seconds),
                 Math.max(0, redisBytesIn - bytesInPerSecond * seconds), Math.max(0, redisBytesOut - bytesOutPerSecond * seconds),
-                postgresTransactions, postgresRowsReturned, postgresRowsFetched, serverCpuSeconds);
+                redisCpuSeconds, postgresTransactions, postgresRowsReturned, postgresRowsFetched, serverCpuSeconds);
     }
 
     /** Several rounds' costs as one: their deltas and requests added up. */
     static ScaleCost sum(List<ScaleCost> rounds) {
-        ScaleCost total = new ScaleCost(0, 0, 0, 0, 0, 0, 0, 0);
+        ScaleCost total = new ScaleCost(0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (ScaleCost round : rounds) {
             total = new ScaleCost(total.requests + round.requests, total.redisCommands + round.redisCommands,
                     total.redisBytesIn + round.redisBytesIn, total.redisBytesOut + round.redisBytesOut,
-                    total.postgresTransactions + round.postgresTransactions,
+                    total.redisCpuSeconds + round.redisCpuSeconds, total.postgresTransactions + round.postgresTransactions,
                     total.postgresRowsReturned + round.postgresRowsReturned,
                     total.postgresRowsFetched + round.postgresRowsFetched, total.serverCpuSeconds + round.serverCpuSeconds);
         }
@@ -91,5 +92,9 @@ record ScaleCost(long requests, double redisCommands, double redisBytesIn, doubl
 
     double serverCpuMillisPerRequest() {
         return perRequest(serverCpuSeconds * 1000);
+    }
+
+    double redisCpuMicrosPerRequest() {
+        return perRequest(redisCpuSeconds * 1e6);
     }
 }

@@ -6,7 +6,10 @@
  * by SQL ({@link dev.notes.bench.BulkNotes}, the "growth" scenario, last since it leaves the
  * database grown), measures the same load and changes spread over 1, 2 and 4 clustered instances
  * when asked (the "scale" scenario, run only when named, with {@link dev.notes.bench.ScaleCost} and
- * {@link dev.notes.bench.ProcessCpu} reading Redis's, PostgreSQL's and the kernel's counters) and writes {@code target/bench/report.md}, a CSV and a latency plot;
+ * {@link dev.notes.bench.ProcessCpu} reading Redis's, PostgreSQL's and the kernel's counters, and
+ * {@link dev.notes.bench.CapacityModel}, the model of {@code docs/capacity.md}, printing its
+ * predictions beside those measurements and sizing 100,000 users at the run's costs) and writes
+ * {@code target/bench/report.md}, a CSV and a latency plot;
  * given the Spring Boot peer's folder ({@code NOTES_PEER_DIR}), it runs the peer in the same run
  * ({@link dev.notes.bench.SpringPeer}) and reports Notes ÷ peer for every figure both show
  * ({@link dev.notes.bench.PeerComparison});
