@@ -48,7 +48,7 @@ record BenchSettings(
     static BenchSettings full(Set<String> scenarios) {
         return new BenchSettings("full", scenarios, 100, 20, Duration.ofSeconds(30), Duration.ofSeconds(10), 3,
                 List.of(16, 64), 1000, 500, 32, List.of(2000, 10_000), 5, 1000, Duration.ofMinutes(10), 50, 32, 16,
-                10_000, 2000, 300);
+                10_000, 2000, 2000);
     }
 
     static BenchSettings smoke(Set<String> scenarios) {
