@@ -56,6 +56,21 @@ public final class Accounts {
                 .press("login");
     }
 
+    /** Presses the header's "Log out" button on the home page of {@code client}'s instance. */
+    public static void logOut(WebClient client) {
+        client.get("/").form("logoutForm").press("logout");
+    }
+
+    /**
+     * Asserts that {@code client}'s cookies hold no login (any more): the header shows nobody, and a
+     * page that needs a login sends the client to the login page.
+     */
+    public static void assertLoggedOut(WebClient client, String description) {
+        assertThat(client.get("/").has("#currentUser")).as("%s: a user in the header", description).isFalse();
+        assertThat(client.getRaw("/note/add").location()).as("%s: where /note/add sends", description)
+                .contains("/user/login");
+    }
+
     /**
      * Submits the account page's password form as {@code client}'s user: the current password, the
      * new one and its confirmation. The answer, redirects followed.
