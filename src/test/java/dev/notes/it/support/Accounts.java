@@ -48,6 +48,14 @@ public final class Accounts {
         return client;
     }
 
+    /** A client logged in as the administrator the shared server seeds ({@link NotesServer#ADMINISTRATOR}). */
+    public static WebClient logInAsAdministrator(LibertyServer server) {
+        WebClient client = new WebClient(server.baseUri());
+        WebClient.Page home = logInAttempt(client, NotesServer.ADMINISTRATOR, NotesServer.ADMINISTRATOR_PASSWORD);
+        assertThat(home.has("#usersLink")).as("the administrator's header").isTrue();
+        return client;
+    }
+
     /** Submits the login form as {@code username} with {@code password}; the answer, redirects followed. */
     public static WebClient.Page logInAttempt(WebClient client, String username, String password) {
         return client.get("/user/login").form("loginForm")
