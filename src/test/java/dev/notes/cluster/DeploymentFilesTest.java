@@ -338,7 +338,7 @@ class DeploymentFilesTest {
         assertThat(requestIds).as("nginx's own request id, in every location, for the access log").hasSize(2)
                 .containsOnly("$request_id");
         assertThat(Files.readString(Path.of("liberty/config/server.xml"))).as("the access log names it")
-                .contains("%{X-Request-Id}i");
+                .contains("%{X-Request-Id}o");
     }
 
     private static String variableDefault(String serverXml, String name) {
