@@ -77,7 +77,7 @@ public class GracefulShutdown {
             return;
         }
         LOG.info("SIGTERM: not ready from now on, live sockets closed with 1001; Liberty stops accepting"
-                + " connections in " + drain + ", then finishes the requests in flight (at most 30 s).");
+                + " connections in " + drain.toMillis() + " ms, then finishes the requests in flight (at most 30 s).");
         try {
             shutdownBegun.fire(new ShutdownBegun(drain));
         } catch (RuntimeException e) {
