@@ -1,8 +1,12 @@
 package dev.notes.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Browser;
+import dev.notes.it.support.BrowserEvidence;
 import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.LiveClient;
@@ -30,21 +34,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /**
  * An instance stopped as Kubernetes and {@code docker stop} stop it, by SIGTERM to its process,
  * while people work through the load balancer (nginx with docker/'s proxy configuration, as in
  * {@link NginxClusterIT}): no request fails, its live pages are closed with 1001 and are back on the
  * other instance at once, it answers "not ready" before it stops listening, and its process is gone
- * within the bound the README states.
+ * within the bound the README states. A browser's note page, behind an nginx that sends it to the
+ * stopping instance, reconnects without the backoff of other disconnects and is live again.
  */
 class GracefulShutdownIT {
+
+    @RegisterExtension
+    final BrowserEvidence browsers = new BrowserEvidence();
 
     private static final Duration DRAIN = Duration.ofSeconds(3);
     /** SHUTDOWN_DRAIN, Liberty's quiesce (at most 30 s) and the application's stop. */
     private static final Duration EXIT_BOUND = DRAIN.plusSeconds(30 + 15);
     /** From the close of a page's socket to its snapshot from the other instance. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(3);
+    /** From the close of the browser page's socket to its next one: its first backoff waits 500 ms at least. */
+    private static final long AT_ONCE_MILLIS = 250;
     private static final int PAGES = 6;
     /** Every loop below ends by this, whatever happens. */
     private static final Duration LOOP_LIMIT = Duration.ofMinutes(3);
@@ -67,7 +79,8 @@ class GracefulShutdownIT {
     @Test
     void aTerminatedInstanceFailsNoRequestAndItsLivePagesAreBackAtOnceOnTheOther() throws Exception {
         try (Cluster cluster = NotesCluster.start("shutdown", Map.of("SHUTDOWN_DRAIN", DRAIN.toSeconds() + "s"));
-             Nginx nginx = Nginx.inFrontOf(cluster.instances())) {
+             Nginx nginx = Nginx.inFrontOf(cluster.instances());
+             Nginx towardsStopping = Nginx.preferring(cluster.b(), cluster.instances())) {
             LibertyServer stopping = cluster.b();
             var author = Accounts.newUser(cluster.a(), "stan");
             String key = Notes.uniqueKey("shutdown");
@@ -83,12 +96,15 @@ class GracefulShutdownIT {
                 for (int i = 0; i < PAGES; i++) {
                     pages.add(LiveClient.connect(new WebClient(nginx.baseUri())).subscribe(topic));
                 }
+                Browser browser = browsers.open("page", towardsStopping.baseUri()).recordWebSockets()
+                        .open("/note/view?key=" + key);
+                browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
                 // As live.js does on 1001: reconnect at once, through the load balancer.
                 List<CompletableFuture<Moved>> moves = pages.stream().map(page -> page.closing()
                         .thenApplyAsync(code -> reconnect(code, nginx, topic), workers)).toList();
                 AtomicInteger browsed = new AtomicInteger();
                 ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-                List<Future<?>> browsers = List.of(
+                List<Future<?>> browsing = List.of(
                         workers.submit(() -> browse(nginx, "/", working, browsed, failures)),
                         workers.submit(() -> browse(nginx, "/note/view?key=" + key, working, browsed, failures)));
                 Future<List<Answer>> direct = workers.submit(() -> watch(stopping, working));
@@ -105,8 +121,8 @@ class GracefulShutdownIT {
                 int atExit = browsed.get();
                 awaitCount(browsed, atExit + 20);
                 working.set(false);
-                for (Future<?> browser : browsers) {
-                    browser.get(1, TimeUnit.MINUTES);
+                for (Future<?> loop : browsing) {
+                    loop.get(1, TimeUnit.MINUTES);
                 }
                 List<Answer> answers = direct.get(1, TimeUnit.MINUTES);
 
@@ -156,6 +172,17 @@ class GracefulShutdownIT {
                             .isEqualTo("after the stop");
                 }
                 assertThat(stopping.log()).contains("SIGTERM: not ready from now on");
+
+                // The browser's page: closed with 1001, its next socket opened at once (no backoff), live.
+                browser.until(textToBePresentInElementLocated(By.id("comments"), "after the stop"));
+                assertThat(browser.find("#liveStatus").getAttribute("data-state")).isEqualTo("live");
+                List<Map<String, Object>> sockets = browser.sockets();
+                assertThat(sockets).as("the page's sockets").hasSize(2);
+                assertThat(number(sockets.get(0).get("code"))).isEqualTo(1001);
+                assertThat(number(sockets.get(1).get("openedAt")) - number(sockets.get(0).get("closedAt")))
+                        .as("milliseconds from the close to the next socket").isLessThan(AT_ONCE_MILLIS);
+                assertThat(sockets.get(1).get("closedAt")).as("the new socket is open").isNull();
+                assertThat(browser.consoleProblems()).isEmpty();
             } finally {
                 working.set(false);
                 workers.shutdownNow();
@@ -163,6 +190,10 @@ class GracefulShutdownIT {
                 reconnected.forEach(LiveClient::close);
             }
         }
+    }
+
+    private static long number(Object javaScriptNumber) {
+        return ((Number) javaScriptNumber).longValue();
     }
 
     private static Moved reconnect(int code, Nginx nginx, String topic) {
