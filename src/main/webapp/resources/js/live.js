@@ -15,6 +15,8 @@ const RECONNECT_MIN_MILLIS = 500;
 const RECONNECT_MAX_MILLIS = 15_000;
 /** Application close code: the login the socket was opened with has ended (see LiveConnection). */
 const CLOSE_LOGGED_OUT = 4001;
+/** "Going away": the instance is stopping (see LiveDelivery); the load balancer has others. */
+const CLOSE_GOING_AWAY = 1001;
 /**
  * After a resync the page waits a random delay up to this before subscribing again: a resync
  * reaches every browser of an instance at once, and their snapshots are then asked for over these
@@ -72,6 +74,11 @@ function connect() {
             return;
         }
         showStatus('reconnecting');
+        if (closed.code === CLOSE_GOING_AWAY) {
+            // Another instance is there now: at once, and a failure after it still backs off.
+            connect();
+            return;
+        }
         const jitter = Math.random() * reconnectDelay * 0.3;
         setTimeout(connect, reconnectDelay + jitter);
         reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MILLIS);

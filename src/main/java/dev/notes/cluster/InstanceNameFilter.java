@@ -8,14 +8,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Optional;
 
 /**
  * Names the instance that answered in an {@code X-Notes-Instance} header: behind a load balancer,
- * operators (and the tests) can see where a request went. The name is {@code NOTES_INSTANCE}, else
- * {@code <Liberty server>@<host>}: distinct for servers on one machine and for containers alike.
+ * operators (and the tests) can see where a request went. The name is {@link InstanceName}'s.
  * <p>
  * {@code NOTES_INSTANCE_HEADER=false} leaves the header out: it names a host to anyone, so the
  * shipped deployment files turn it off.
@@ -32,21 +28,16 @@ public class InstanceNameFilter extends HttpFilter {
     @Inject
     private Settings settings;
 
+    @Inject
+    private InstanceName instanceName;
+
     private boolean enabled;
     private String name;
 
     @Override
     public void init() {
         enabled = settings.disclosure().instanceHeader();
-        name = settings.cluster().instanceName().orElseGet(() -> System.getProperty("wlp.server.name", "notes") + "@" + hostName());
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
-        }
+        name = instanceName.value();
     }
 
     @Override

@@ -17,8 +17,9 @@
  * All of them use the application's one Redis client ({@link dev.notes.cluster.RedisConnection}), which
  * also names the channels after the database in use, since Redis keeps channels per server, and in
  * Redis Cluster makes them sharded channels, with the key a script uses beside one in its hash slot.
- * {@link dev.notes.cluster.InstanceNameFilter} names the instance that answered, unless
- * {@code NOTES_INSTANCE_HEADER} is off, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis;
+ * {@link dev.notes.cluster.InstanceName} is this instance's name, which
+ * {@link dev.notes.cluster.InstanceNameFilter} puts on every answer, unless
+ * {@code NOTES_INSTANCE_HEADER} is off, and the JSON log lines carry, and {@link dev.notes.cluster.RedisHealthCheck} reports Redis;
  * when Redis cannot be used, {@link dev.notes.cluster.RedisProblem} tells the log why in words that name
  * the setting to check (user and password, trust store, {@code rediss://}).
  * Two classes here serve Liberty's session cache rather than the application, named in the Redisson

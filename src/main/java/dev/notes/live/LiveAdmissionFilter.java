@@ -1,5 +1,6 @@
 package dev.notes.live;
 
+import dev.notes.platform.GracefulShutdown;
 import dev.notes.throttle.DelayedRefusals;
 import dev.notes.throttle.Waits;
 import jakarta.inject.Inject;
@@ -25,6 +26,10 @@ import java.util.logging.Logger;
  * The slot reserved here reaches the endpoint through {@link LiveHandshake}, which the container
  * calls on this request's thread, inside {@code chain.doFilter}; a handshake that does not get
  * that far (refused origin, no valid upgrade) leaves the slot here, and it is released.
+ * <p>
+ * While the instance stops ({@link GracefulShutdown}) every handshake gets 503: the pages it just
+ * closed reconnect at once, and a load balancer that still sends one here passes it on to another
+ * instance (nginx: {@code proxy_next_upstream http_503}) or the page retries.
  */
 @WebFilter(urlPatterns = "/live", asyncSupported = true)
 public class LiveAdmissionFilter extends HttpFilter {
@@ -42,13 +47,17 @@ public class LiveAdmissionFilter extends HttpFilter {
     @Inject
     private transient DelayedRefusals refusals;
 
+    @Inject
+    private transient GracefulShutdown shutdown;
+
     public LiveAdmissionFilter() {
         // for the container, which injects the sockets
     }
 
-    LiveAdmissionFilter(ClientSockets sockets, DelayedRefusals refusals) {
+    LiveAdmissionFilter(ClientSockets sockets, DelayedRefusals refusals, GracefulShutdown shutdown) {
         this.sockets = sockets;
         this.refusals = refusals;
+        this.shutdown = shutdown;
     }
 
     @Override
@@ -56,6 +65,11 @@ public class LiveAdmissionFilter extends HttpFilter {
             throws IOException, ServletException {
         if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (shutdown.hasBegun()) {
+            response.setHeader("Retry-After", "1");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "This instance is stopping.");
             return;
         }
         String address = request.getRemoteAddr();

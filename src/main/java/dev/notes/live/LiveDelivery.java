@@ -4,9 +4,12 @@ import dev.notes.event.ContentChanged;
 import dev.notes.event.NoteEvent;
 import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
+import dev.notes.platform.ShutdownBegun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +31,17 @@ public class LiveDelivery {
         GONE
     }
 
+    private static final int GOING_AWAY = CloseReason.CloseCodes.GOING_AWAY.getCode();
+    private static final String STOPPING = "server stopping";
+
     private final Map<String, Set<LiveConnection>> subscribers = new ConcurrentHashMap<>();
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
     private int maxTopics;
     private SnapshotCache snapshots;
     private NoteCount noteCount;
     private Event<ContentChanged> contentChanged;
+    /** Set once the instance is stopping: every connection is closed, a late one as it comes. */
+    private volatile boolean goingAway;
 
     LiveDelivery() {
         // for the container's proxy
@@ -49,6 +57,10 @@ public class LiveDelivery {
 
     void add(LiveConnection connection) {
         connections.add(connection);
+        // After the add: a connection that the loop of goingAway() missed is closed here.
+        if (goingAway) {
+            connection.closeQuietly(GOING_AWAY, STOPPING);
+        }
     }
 
     /** Subscribing to a topic the connection holds already changes nothing (and succeeds). */
@@ -129,6 +141,19 @@ public class LiveDelivery {
             if (httpSessionId.equals(connection.httpSessionId())) {
                 connection.closeQuietly(LiveConnection.CLOSE_LOGGED_OUT, "logged out");
             }
+        }
+    }
+
+    /**
+     * The instance is stopping (SIGTERM): every socket is closed with 1001, "going away", on which a
+     * page reconnects at once, without backing off, and through the load balancer reaches another
+     * instance, where its fresh subscription's snapshots catch it up. New handshakes are refused
+     * meanwhile ({@link LiveAdmissionFilter}).
+     */
+    void goingAway(@Observes ShutdownBegun shutdown) {
+        goingAway = true;
+        for (LiveConnection connection : connections) {
+            connection.closeQuietly(GOING_AWAY, STOPPING);
         }
     }
 

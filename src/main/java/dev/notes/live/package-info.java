@@ -25,5 +25,9 @@
  * messages are rate-limited (a token bucket, {@code MessageBudget}), its topics capped and counted
  * once, and its snapshots built only for a socket that is open and has not had that topic's
  * snapshot already.
+ * <p>
+ * When the instance stops ({@link dev.notes.platform.ShutdownBegun}, on SIGTERM) every socket is
+ * closed with 1001, "going away", on which pages reconnect at once to another instance, and the
+ * admission filter refuses new handshakes with 503.
  */
 package dev.notes.live;

@@ -143,6 +143,7 @@ public final class Settings {
     private final Disclosure disclosure;
     private final Duration sessionLifetime;
     private final ViewState viewState;
+    private final Duration shutdownDrain;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -195,6 +196,9 @@ public final class Settings {
                         cluster.isRedis(), reader.problems),
                 reader.wholeMinutes("NOTES_VIEW_STATE_LIFETIME", Duration.ofHours(12),
                         Duration.ofMinutes(2), Duration.ofDays(7)));
+        // Between SIGTERM and Liberty's stop: readiness is DOWN, requests are still served. Up to a
+        // minute, so that the drain and Liberty's quiesce (30 s) fit a grace period of 90 s.
+        shutdownDrain = reader.durationAtMost("SHUTDOWN_DRAIN", Duration.ofSeconds(5), Duration.ofMinutes(1));
         reader.failOnProblems();
     }
 
@@ -259,6 +263,14 @@ public final class Settings {
      */
     public Duration sessionLifetime() {
         return sessionLifetime;
+    }
+
+    /**
+     * How long an instance that received SIGTERM goes on serving, not ready, before Liberty stops
+     * accepting connections ({@link GracefulShutdown}).
+     */
+    public Duration shutdownDrain() {
+        return shutdownDrain;
     }
 
     /**
@@ -347,6 +359,16 @@ public final class Settings {
                 return defaultValue;
             }
             return parsed;
+        }
+
+        /** A positive duration no longer than {@code max}. */
+        Duration durationAtMost(String name, Duration defaultValue, Duration max) {
+            Duration value = duration(name, defaultValue);
+            if (value.compareTo(max) > 0) {
+                problems.add(name + "=" + optional(name).orElseThrow() + " is longer than " + max.toSeconds() + "s");
+                return defaultValue;
+            }
+            return value;
         }
 
         /**

@@ -8,7 +8,12 @@
  * schema (Flyway migrations applied at start-up, before any request: the shared scripts and those
  * of the {@link dev.notes.platform.DatabaseDialect} in use), the MicroProfile Health
  * checks that a load balancer or Kubernetes asks before sending traffic (their details only with
- * {@code NOTES_HEALTH_DETAILS}, {@link dev.notes.platform.Settings.Disclosure}), and
- * {@link dev.notes.platform.LogText}, which makes text from clients safe for a log line.
+ * {@code NOTES_HEALTH_DETAILS}, {@link dev.notes.platform.Settings.Disclosure}),
+ * {@link dev.notes.platform.LogText}, which makes text from clients safe for a log line, and
+ * {@link dev.notes.platform.LogFields}, the fields Notes adds to JSON log lines (instance, request id).
+ * The graceful shutdown: on SIGTERM {@link dev.notes.platform.GracefulShutdown} turns readiness DOWN
+ * ({@link dev.notes.platform.ShutdownReadinessCheck}), tells the application
+ * ({@link dev.notes.platform.ShutdownBegun}: the live sockets close) and hands the signal to the JVM,
+ * whose shutdown stops Liberty, only after {@code SHUTDOWN_DRAIN}.
  */
 package dev.notes.platform;

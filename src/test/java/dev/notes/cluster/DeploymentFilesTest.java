@@ -338,7 +338,7 @@ class DeploymentFilesTest {
         assertThat(requestIds).as("nginx's own request id, in every location, for the access log").hasSize(2)
                 .containsOnly("$request_id");
         assertThat(Files.readString(Path.of("liberty/config/server.xml"))).as("the access log names it")
-                .contains("%{X-Request-Id}i");
+                .contains("%{X-Request-Id}o");
     }
 
     private static String variableDefault(String serverXml, String name) {
@@ -545,6 +545,32 @@ class DeploymentFilesTest {
      * plain HTTP; where users come over HTTPS it is Secure, and its {@code __Host-} name makes
      * browsers refuse it otherwise (InstanceTlsIT shows Liberty sends it so).
      */
+    @Test
+    void theDeploymentsLogJsonAndGiveTheShutdownItsTime() throws IOException {
+        String serverXml = Files.readString(Path.of("liberty/config/server.xml"));
+        assertThat(variableDefault(serverXml, "LOG_FORMAT")).isEqualTo("simple");
+        assertThat(serverXml).contains("consoleFormat=\"${LOG_FORMAT}\" messageFormat=\"${LOG_FORMAT}\"");
+        assertThat(Files.readAllLines(DOCKER.resolve("Dockerfile"))).contains("ENV LOG_FORMAT=json");
+
+        Map<String, Object> notes = composeService("notes");
+        assertThat(map(notes.get("environment"))).containsEntry("LOG_FORMAT", "json");
+        assertThat(notes.get("stop_grace_period")).as("more than Docker's 10 s").isEqualTo("45s");
+
+        Map<String, Object> pod = podSpec(kubernetes("notes.yaml", "Deployment", "notes"));
+        Map<String, Object> container = map(list(pod.get("containers")).get(0));
+        assertThat(kubernetesEnvironment(container)).containsEntry("LOG_FORMAT", "json");
+        // preStop sleep 5 s + SHUTDOWN_DRAIN 5 s + Liberty's quiesce, at most 30 s
+        assertThat(pod.get("terminationGracePeriodSeconds")).isEqualTo(45);
+        assertThat(commandLine(map(map(map(container.get("lifecycle")).get("preStop")).get("exec")).get("command")))
+                .isEqualTo("sleep 5");
+        assertThat(map(map(kubernetes("notes.yaml", "Ingress", "notes").get("metadata")).get("annotations")))
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-next-upstream", "error timeout http_503");
+        String locations = Files.readString(DOCKER.resolve("nginx/notes-locations.conf"));
+        assertThat(Pattern.compile("proxy_next_upstream\\s+([^;]+);").matcher(locations).results()
+                .map(result -> result.group(1))).as("pages and /live try the next instance on 503").hasSize(2)
+                .allMatch(next -> next.contains("http_503"));
+    }
+
     @Test
     void theSessionCookieIsSecureAndHostPrefixedWhereverUsersComeOverHttps() throws IOException {
         String serverXml = Files.readString(Path.of("liberty/config/server.xml"));

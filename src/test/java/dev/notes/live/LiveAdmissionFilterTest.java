@@ -17,6 +17,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.notes.platform.GracefulShutdown;
 import dev.notes.throttle.DelayedRefusals;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ class LiveAdmissionFilterTest {
 
     private final ClientSockets sockets = ClientSocketsTest.capped(2);
     private final DelayedRefusals refusals = mock(DelayedRefusals.class);
-    private final LiveAdmissionFilter filter = new LiveAdmissionFilter(sockets, refusals);
+    private final GracefulShutdown shutdown = mock(GracefulShutdown.class);
+    private final LiveAdmissionFilter filter = new LiveAdmissionFilter(sockets, refusals, shutdown);
     private final List<ClientSockets.Slot> opened = new ArrayList<>();
 
     private static HttpServletRequest upgrade(String address) {
@@ -135,5 +137,18 @@ class LiveAdmissionFilterTest {
 
         assertThat(opened).containsExactly((ClientSockets.Slot) null);
         assertThat(sockets.addresses()).isZero();
+    }
+
+    @Test
+    void aStoppingInstanceRefusesHandshakesWith503AndCountsNothing() throws Exception {
+        when(shutdown.hasBegun()).thenReturn(true);
+        HttpServletResponse refused = mock(HttpServletResponse.class);
+        FilterChain chain = mock(FilterChain.class);
+
+        filter.doFilter(upgrade(ADDRESS), refused, chain);
+
+        verify(refused).sendError(eq(503), anyString());
+        verify(chain, never()).doFilter(any(), any());
+        assertThat(sockets.count(ADDRESS)).isZero();
     }
 }

@@ -10,7 +10,9 @@ import dev.notes.event.ContentChanged;
 import dev.notes.event.NoteEvent;
 import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
+import dev.notes.platform.ShutdownBegun;
 import jakarta.enterprise.event.Event;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,5 +224,21 @@ class LiveDeliveryTest {
 
         assertThat(mine.awaitClose().getCloseCode().getCode()).isEqualTo(LiveConnection.CLOSE_LOGGED_OUT);
         assertThat(another.isClosing()).isFalse();
+    }
+
+    @Test
+    void aStoppingInstanceClosesEverySocketWithGoingAwayAndEachLaterOneAsItComes() {
+        FakeSocket first = FakeSocket.completingAtOnce();
+        FakeSocket second = FakeSocket.completingAtOnce();
+        connected(first);
+        connected(second);
+
+        delivery.goingAway(new ShutdownBegun(Duration.ofSeconds(5)));
+        FakeSocket late = FakeSocket.completingAtOnce();
+        connected(late);
+
+        for (FakeSocket socket : List.of(first, second, late)) {
+            assertThat(socket.awaitClose().getCloseCode().getCode()).isEqualTo(1001);
+        }
     }
 }

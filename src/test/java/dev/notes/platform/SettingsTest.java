@@ -48,6 +48,17 @@ class SettingsTest {
     }
 
     @Test
+    void theShutdownDrainIsFiveSecondsAndAtMostAMinute() {
+        assertThat(settings(Map.of()).shutdownDrain()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings(Map.of("SHUTDOWN_DRAIN", "1m")).shutdownDrain()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings(Map.of("SHUTDOWN_DRAIN", "500ms")).shutdownDrain()).isEqualTo(Duration.ofMillis(500));
+        assertThatThrownBy(() -> settings(Map.of("SHUTDOWN_DRAIN", "61s")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHUTDOWN_DRAIN=61s is longer than 60s");
+        assertThatThrownBy(() -> settings(Map.of("SHUTDOWN_DRAIN", "soon")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHUTDOWN_DRAIN=soon");
+    }
+
+    @Test
     void theClusterModeIgnoresCaseAndBlanks() {
         // a cluster needs the Faces keys (FacesKeysTest): the refusal shows the mode was read as redis
         assertThatThrownBy(() -> settings(Map.of("NOTES_CLUSTER", " Redis ")))

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -96,6 +97,46 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * From the next page on, each page keeps a record of the WebSockets it opens and how they closed
+     * ({@link #sockets()}): a wrapper of {@code WebSocket} that DevTools installs before the page's
+     * own scripts run (the page's content security policy does not apply to it).
+     */
+    public Browser recordWebSockets() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                    const Native = window.WebSocket;
+                    const sockets = window.__notesSockets = [];
+                    function Recorded(url, protocols) {
+                        const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+                        const entry = { openedAt: Date.now(), closedAt: null, code: null };
+                        sockets.push(entry);
+                        socket.addEventListener('close', (closed) => {
+                            entry.closedAt = Date.now();
+                            entry.code = closed.code;
+                        });
+                        return socket;
+                    }
+                    Recorded.prototype = Native.prototype;
+                    for (const state of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) {
+                        Recorded[state] = Native[state];
+                    }
+                    window.WebSocket = Recorded;
+                })();
+                """));
+        return this;
+    }
+
+    /**
+     * The WebSockets the current page opened, in order, if {@link #recordWebSockets()} came first:
+     * {@code openedAt}, {@code closedAt} (milliseconds since the epoch; null while open) and the
+     * close {@code code}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> sockets() {
+        return (List<Map<String, Object>>) driver.executeScript("return window.__notesSockets ?? [];");
     }
 
     public WebElement find(String css) {

@@ -176,6 +176,22 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends SIGTERM to the server's process ({@link ProcessHandle#destroy()} is {@code kill -TERM} on
+     * Unix), as Kubernetes and {@code docker stop} do, and returns at once: the process, which
+     * {@link ProcessHandle#onExit()} waits for.
+     */
+    public ProcessHandle terminate() {
+        long pid = pid();
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("Server " + name + " (pid " + pid + ") is not running"));
+        if (!process.destroy()) {
+            throw new IllegalStateException("Could not send SIGTERM to server " + name + " (pid " + pid + ")");
+        }
+        running = false;
+        return process;
+    }
+
     @Override
     public void close() {
         stop();

@@ -162,6 +162,11 @@ public final class LiveClient implements AutoCloseable {
         return closeCode.isDone();
     }
 
+    /** Completes with the close code when the socket closes (-1 if it broke), on the socket's thread: do not block there. */
+    public CompletableFuture<Integer> closing() {
+        return closeCode.copy();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

@@ -32,6 +32,19 @@ public final class Nginx implements AutoCloseable {
 
     /** Starts nginx on a free port, round-robin over the given instances. */
     public static Nginx inFrontOf(List<LibertyServer> instances) {
+        return start(instances, null);
+    }
+
+    /**
+     * Like {@link #inFrontOf}, but {@code preferred} gets 100 requests for every one the others get
+     * (nginx's weighted round robin): a test knows which instance a browser's page and socket reach,
+     * while the others still take what {@code preferred} refuses.
+     */
+    public static Nginx preferring(LibertyServer preferred, List<LibertyServer> instances) {
+        return start(instances, preferred);
+    }
+
+    private static Nginx start(List<LibertyServer> instances, LibertyServer preferred) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("nginx is required (Debian package nginx; .ci/run installs it)");
         }
@@ -39,7 +52,8 @@ public final class Nginx implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("notes-nginx-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
-            String upstreams = instances.stream().map(s -> "        server 127.0.0.1:" + s.httpPort() + ";")
+            String upstreams = instances.stream().map(s -> "        server 127.0.0.1:" + s.httpPort()
+                            + (s == preferred ? " weight=100" : "") + ";")
                     .collect(Collectors.joining("\n"));
             Path conf = dir.resolve("nginx.conf");
             Files.writeString(conf, """

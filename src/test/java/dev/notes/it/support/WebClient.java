@@ -36,6 +36,7 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private volatile String forwardedFor;
+    private volatile String requestId;
 
     public WebClient(URI base) {
         this(base, HttpClient.newBuilder());
@@ -63,6 +64,15 @@ public final class WebClient {
      */
     public WebClient forwardedFor(String address) {
         this.forwardedFor = address;
+        return this;
+    }
+
+    /**
+     * Makes every later request of this client carry {@code X-Request-Id: id}, as a proxy in front
+     * would send it ({@code null}: none).
+     */
+    public WebClient requestId(String id) {
+        this.requestId = id;
         return this;
     }
 
@@ -162,6 +172,9 @@ public final class WebClient {
     Page exchange(HttpRequest.Builder request) {
         if (forwardedFor != null) {
             request.setHeader("X-Forwarded-For", forwardedFor);
+        }
+        if (requestId != null) {
+            request.setHeader("X-Request-Id", requestId);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(),
