@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -189,11 +190,27 @@ public class NoteService {
 
     /** Deletes the note and (by the database's cascade) its comments, if the caller is its author. */
     public void delete(String key) {
+        remove(key, OptionalLong.empty());
+    }
+
+    /** As {@link #delete(String)}, if the note is still at {@code expectedVersion} (the version the caller read). */
+    public void delete(String key, long expectedVersion) {
+        remove(key, OptionalLong.of(expectedVersion));
+    }
+
+    private void remove(String key, OptionalLong expectedVersion) {
         String editor = caller.requireUsername();
         Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
         requireAuthor(note, editor, "delete");
+        if (expectedVersion.isPresent() && note.getVersion() != expectedVersion.getAsLong()) {
+            throw new StaleNoteException(key);
+        }
         em.remove(note);
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new StaleNoteException(key);
+        }
         events.fire(new NoteEvent(NoteEvent.Kind.DELETED, key, note.getTitle(), note.getBody(), editor, Times.now()));
     }
 

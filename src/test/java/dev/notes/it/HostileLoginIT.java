@@ -202,7 +202,7 @@ class HostileLoginIT {
     }
 
     @Test
-    void theCommentQuotaAnswersTheApiWithJsonAndThePageWithAMessage() {
+    void theCommentQuotaAnswersTheApiWithAProblemAndThePageWithAMessage() {
         WebClient chatty = Accounts.logIn(server, register("chatty"));
         String key = key("talk");
         addNote(chatty, key, "Talk");
@@ -212,8 +212,8 @@ class HostileLoginIT {
 
         HttpResponse<String> refused = postComment(chatty, key, "one too many");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(Json.createReader(new StringReader(refused.body())).readObject().getString("error"))
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Json.createReader(new StringReader(refused.body())).readObject().getString("detail"))
                 .startsWith("You have added the most comments allowed in a while");
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
 
