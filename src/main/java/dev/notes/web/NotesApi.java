@@ -3,8 +3,10 @@ package dev.notes.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -24,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Notes", description = "Read, search, add, change and delete notes."),
                 @Tag(name = "Comments", description = "A note's comments."),
-                @Tag(name = "Session", description = "Logging in and out.")})
+                @Tag(name = "Session", description = "Logging in and out.")},
+        // Referred to by every error response (ProblemResponses), so it must be there by name.
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 public class NotesApi extends Application {
 
     static final String PATH = "/api";
