@@ -12,7 +12,6 @@ import dev.notes.note.NotPermittedException;
 import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.QuotaExceededException;
 import dev.notes.throttle.Quotas;
-import dev.notes.throttle.Waits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -120,10 +119,9 @@ public class CommentResource {
             CommentView added = CommentView.of(comments.add(key, draft));
             return Response.status(Status.CREATED).entity(added).build();
         } catch (QuotaExceededException e) {
-            return Problem.response(Status.TOO_MANY_REQUESTS, e.getMessage(), Waits.retryAfterSeconds(e.retryAfter()));
+            return Problem.tooManyRequests(e.getMessage(), e.retryAfter());
         } catch (CountersUnavailableException e) {
-            return Problem.response(Status.SERVICE_UNAVAILABLE, UnavailableFilter.UNAVAILABLE,
-                    Long.parseLong(UnavailableFilter.RETRY_AFTER_SECONDS));
+            return Problem.unavailable();
         } catch (NoteNotFoundException e) {
             return Problem.response(Status.NOT_FOUND, e.getMessage());
         }

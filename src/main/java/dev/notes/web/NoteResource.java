@@ -17,7 +17,6 @@ import dev.notes.platform.Times;
 import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.QuotaExceededException;
 import dev.notes.throttle.Quotas;
-import dev.notes.throttle.Waits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -235,10 +234,9 @@ public class NoteResource {
         } catch (DuplicateNoteKeyException e) {
             return taken(draft.getKey());
         } catch (QuotaExceededException e) {
-            return Problem.response(Status.TOO_MANY_REQUESTS, e.getMessage(), Waits.retryAfterSeconds(e.retryAfter()));
+            return Problem.tooManyRequests(e.getMessage(), e.retryAfter());
         } catch (CountersUnavailableException e) {
-            return Problem.response(Status.SERVICE_UNAVAILABLE, UnavailableFilter.UNAVAILABLE,
-                    Long.parseLong(UnavailableFilter.RETRY_AFTER_SECONDS));
+            return Problem.unavailable();
         }
     }
 

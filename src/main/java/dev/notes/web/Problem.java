@@ -5,7 +5,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import dev.notes.throttle.Waits;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -49,9 +51,20 @@ public record Problem(
     }
 
     /** An error that passes: {@code Retry-After} says in how many seconds (a used-up quota, 429; away, 503). */
-    static Response response(Status status, String detail, long retryAfterSeconds) {
+    private static Response response(Status status, String detail, long retryAfterSeconds) {
         return Response.status(status).header("Retry-After", retryAfterSeconds)
                 .type(MEDIA_TYPE).entity(of(status.getStatusCode(), detail)).build();
+    }
+
+    /** 429: {@code detail} says what ran out and for how long; {@code Retry-After} in seconds. */
+    static Response tooManyRequests(String detail, Duration wait) {
+        return response(Status.TOO_MANY_REQUESTS, detail, Waits.retryAfterSeconds(wait));
+    }
+
+    /** 503: what the request needs (the counters' or the session's store) is away for a moment. */
+    static Response unavailable() {
+        return response(Status.SERVICE_UNAVAILABLE, UnavailableFilter.UNAVAILABLE,
+                Long.parseLong(UnavailableFilter.RETRY_AFTER_SECONDS));
     }
 
     /** 400 naming every invalid field; the detail is the first message, enough for a form with one field. */

@@ -2,7 +2,6 @@ package dev.notes.web;
 
 import dev.notes.user.Registration;
 import dev.notes.user.SessionAuthenticationMechanism;
-import dev.notes.throttle.Waits;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -98,11 +97,10 @@ public class SessionResource {
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         if (request.getAttribute(SessionAuthenticationMechanism.SESSION_STORE_FAILED) != null
                 || request.getAttribute(SessionAuthenticationMechanism.LOGIN_UNAVAILABLE) != null) {
-            return Problem.response(Status.SERVICE_UNAVAILABLE, UnavailableFilter.UNAVAILABLE,
-                    Long.parseLong(UnavailableFilter.RETRY_AFTER_SECONDS));
+            return Problem.unavailable();
         }
         if (request.getAttribute(SessionAuthenticationMechanism.LOGIN_THROTTLED) instanceof Duration wait) {
-            return Problem.response(Status.TOO_MANY_REQUESTS, LoginPage.throttledMessage(wait), Waits.retryAfterSeconds(wait));
+            return Problem.tooManyRequests(LoginPage.throttledMessage(wait), wait);
         }
         if (status != AuthenticationStatus.SUCCESS) {
             return Problem.response(Status.UNAUTHORIZED, LoginPage.FAILED);
