@@ -50,6 +50,7 @@ class NotesApiIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue(server.uri("/api/notes/" + key).toString());
         String firstTag = etagOf(created);
+        assertThat(firstTag).as("a new note's version, as in the README's example").isEqualTo("\"1\"");
         assertThat(json(created).getString("author")).isEqualTo(username);
         assertThat(problem(send(client, "POST", "/api/notes", note(key, "Again", "")), 409).getString("detail")).contains(key);
 
