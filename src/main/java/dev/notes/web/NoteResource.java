@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -187,7 +188,7 @@ public class NoteResource {
     @Path("{key}")
     @Operation(summary = "Read a note", description = "Its ETag is its version; If-None-Match with it answers 304.")
     @APIResponse(responseCode = "200", description = "The note.",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The note's version, in quotes."),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The note's version, in quotes.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No note has this key.")
@@ -206,8 +207,8 @@ public class NoteResource {
     @Operation(summary = "Add a note", description = "Written by the caller, within the same quota of notes a while as on the pages.")
     @APIResponse(responseCode = "201", description = "Added; Location is its address.",
             headers = {
-                    @Header(name = HttpHeaders.LOCATION, description = "The note's address."),
-                    @Header(name = HttpHeaders.ETAG, description = "The note's version, in quotes.")},
+                    @Header(name = HttpHeaders.LOCATION, description = "The note's address.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.ETAG, description = "The note's version, in quotes.", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields: each one in errors.")
     @APIResponse(responseCode = "401", description = "Not logged in.")
@@ -250,7 +251,7 @@ public class NoteResource {
     @Operation(summary = "Change a note's title and text",
             description = "The author only, with If-Match: the ETag the note was read with. The key cannot change.")
     @APIResponse(responseCode = "200", description = "Changed.",
-            headers = @Header(name = HttpHeaders.ETAG, description = "The note's new version, in quotes."),
+            headers = @Header(name = HttpHeaders.ETAG, description = "The note's new version, in quotes.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields: each one in errors.")
     @APIResponse(responseCode = "401", description = "Not logged in.")

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -82,7 +83,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in", description = "Answers with a new session cookie: send it with every request that follows.")
     @APIResponse(responseCode = "200", description = "Logged in.",
-            headers = @Header(name = "Set-Cookie", description = "The session cookie, the login."),
+            headers = @Header(name = "Set-Cookie", description = "The session cookie, the login.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = LoggedIn.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields: each one in errors.")
     @APIResponse(responseCode = "401", description = "Wrong username or password.")

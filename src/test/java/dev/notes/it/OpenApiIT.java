@@ -80,6 +80,13 @@ class OpenApiIT {
     }
 
     @Test
+    void libertyFindsTheDocumentValid(LibertyServer server) {
+        document(server);
+        assertThat(server.log()).as("Liberty's validation of the OpenAPI document (errors, warnings)")
+                .doesNotContain("CWWKO1650E", "CWWKO1651W");
+    }
+
+    @Test
     void theUserInterfaceIsServed(LibertyServer server) {
         WebClient.Page ui = new WebClient(server.baseUri()).get("/openapi/ui/");
         assertThat(ui.status()).isEqualTo(200);
