@@ -16,6 +16,7 @@ export function noteComments({ contextRoot, key, username, noteAuthor }) {
     const api = new URL(`api/notes/${encodeURIComponent(key)}/comments`, contextRoot);
     // A page opened on an older slice (a "before" link): new comments do not belong on it.
     const olderSlice = list.dataset.slice === 'older';
+    const administrator = list.dataset.administrator === 'true';
 
     let count = Number(countBadge.textContent);
     let hasOlder = !olderLink.classList.contains('d-none');
@@ -41,7 +42,7 @@ export function noteComments({ contextRoot, key, username, noteAuthor }) {
         li.querySelector('.comment-text').textContent = comment.text;
         // The same rule as the server's (Comment.isDeletableBy), which enforces it anyway.
         const button = li.querySelector('button');
-        if (username && (username === comment.author || username === noteAuthor())) {
+        if (username && (administrator || username === comment.author || username === noteAuthor())) {
             button.value = String(comment.id);
             button.classList.add('delete-comment');
         } else {

@@ -61,9 +61,9 @@ public class Comment implements Serializable {
         this.createdAt = createdAt;
     }
 
-    /** The comment's author and the note's author may delete it. */
-    public boolean isDeletableBy(String username, String noteAuthor) {
-        return username != null && (username.equals(author) || username.equals(noteAuthor));
+    /** The comment's author and the note's author may delete it, and so may an administrator. */
+    public boolean isDeletableBy(String username, String noteAuthor, boolean administrator) {
+        return username != null && (administrator || username.equals(author) || username.equals(noteAuthor));
     }
 
     public Long getId() {

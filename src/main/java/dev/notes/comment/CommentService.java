@@ -8,6 +8,7 @@ import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
 import dev.notes.platform.Times;
 import dev.notes.user.Caller;
+import dev.notes.user.ModerationLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -94,11 +95,12 @@ public class CommentService {
 
     /**
      * Deletes the comment {@code commentId} of the note {@code noteKey}, if the caller wrote it or
-     * wrote the note. A comment of another note is refused before any permission is checked.
+     * wrote the note, or is an administrator (whose deletion of another's comment goes to the
+     * {@link ModerationLog}). A comment of another note is refused before any permission is checked.
      *
      * @throws CommentNotFoundException  if no comment has the id (any more)
      * @throws CommentNotOnNoteException if the comment belongs to another note
-     * @throws NotPermittedException     if the caller wrote neither the comment nor the note
+     * @throws NotPermittedException     if the caller wrote neither the comment nor the note and is no administrator
      */
     public void delete(String noteKey, long commentId) {
         String actor = caller.requireUsername();
@@ -110,11 +112,14 @@ public class CommentService {
         if (!note.getKey().equals(noteKey)) {
             throw new CommentNotOnNoteException(noteKey, commentId);
         }
-        if (!comment.isDeletableBy(actor, note.getAuthor())) {
+        if (!comment.isDeletableBy(actor, note.getAuthor(), caller.isAdministrator())) {
             throw new NotPermittedException("Only the author of a comment or of its note may delete it.");
         }
         em.remove(comment);
         em.flush();
+        if (!comment.isDeletableBy(actor, note.getAuthor(), false)) {
+            ModerationLog.commentDeleted(actor, note.getKey(), commentId, comment.getAuthor());
+        }
         events.fire(new CommentEvent(CommentEvent.Kind.DELETED, note.getKey(), commentId, comment.getAuthor(),
                 comment.getText(), comment.getCreatedAt(), actor, Times.now()));
     }

@@ -95,6 +95,11 @@ public class Note implements Serializable {
         return username != null && username.equals(author);
     }
 
+    /** Its author may delete it, and so may an administrator (a logged-in one: {@code username} set). */
+    public boolean isDeletableBy(String username, boolean administrator) {
+        return isAuthoredBy(username) || (username != null && administrator);
+    }
+
     public Long getId() {
         return id;
     }

@@ -5,6 +5,7 @@ import dev.notes.event.NoteEvent;
 import dev.notes.platform.Constraints;
 import dev.notes.platform.Times;
 import dev.notes.user.Caller;
+import dev.notes.user.ModerationLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -188,7 +189,10 @@ public class NoteService {
         return note;
     }
 
-    /** Deletes the note and (by the database's cascade) its comments, if the caller is its author. */
+    /**
+     * Deletes the note and (by the database's cascade) its comments, if the caller is its author or
+     * an administrator; an administrator's deletion of another's note goes to the {@link ModerationLog}.
+     */
     public void delete(String key) {
         remove(key, OptionalLong.empty());
     }
@@ -201,7 +205,9 @@ public class NoteService {
     private void remove(String key, OptionalLong expectedVersion) {
         String editor = caller.requireUsername();
         Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
-        requireAuthor(note, editor, "delete");
+        if (!note.isDeletableBy(editor, caller.isAdministrator())) {
+            throw new NotPermittedException("Only the author of a note or an administrator may delete it.");
+        }
         if (expectedVersion.isPresent() && note.getVersion() != expectedVersion.getAsLong()) {
             throw new StaleNoteException(key);
         }
@@ -210,6 +216,9 @@ public class NoteService {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new StaleNoteException(key);
+        }
+        if (!note.isAuthoredBy(editor)) {
+            ModerationLog.noteDeleted(editor, key, note.getAuthor());
         }
         events.fire(new NoteEvent(NoteEvent.Kind.DELETED, key, note.getTitle(), note.getBody(), editor, Times.now()));
     }

@@ -87,6 +87,14 @@ public final class AuthenticationLog {
         write(Level.INFO, "registration", "success", username, address, "");
     }
 
+    /**
+     * The right password of a disabled account: refused as a wrong one (the failure, with the
+     * address, follows), and said here, so that an operator sees the attempt for what it was.
+     */
+    public static void disabledAccountRefused(String username) {
+        write(Level.WARNING, "login", "disabled", username, null, "");
+    }
+
     /** Refused: the address's quota of registrations is used up. */
     public static void registrationThrottled(String username, String address) {
         write(Level.WARNING, "registration", "throttled", username, address, "");

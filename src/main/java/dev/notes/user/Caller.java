@@ -14,6 +14,12 @@ public interface Caller {
     Optional<String> username();
 
     /**
+     * Whether the caller logged in as an administrator ({@link SignedInUser#ADMINISTRATOR_GROUP}):
+     * one may delete any note or comment and moderate accounts.
+     */
+    boolean isAdministrator();
+
+    /**
      * The logged-in user's name, for a use case that needs one.
      *
      * @throws NotLoggedInException for an anonymous caller

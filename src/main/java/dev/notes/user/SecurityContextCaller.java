@@ -21,4 +21,9 @@ public class SecurityContextCaller implements Caller {
     public Optional<String> username() {
         return Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
     }
+
+    @Override
+    public boolean isAdministrator() {
+        return securityContext.isCallerInRole(SignedInUser.ADMINISTRATOR_GROUP);
+    }
 }

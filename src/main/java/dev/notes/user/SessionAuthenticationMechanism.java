@@ -71,7 +71,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     /**
      * Request attribute set when this request ended a login; its value says why:
-     * {@link #ENDED_BY_LIFETIME} or {@link #ENDED_BY_PASSWORD_CHANGE}.
+     * {@link #ENDED_BY_LIFETIME}, {@link #ENDED_BY_PASSWORD_CHANGE} or {@link #ENDED_BY_DISABLING}.
      */
     public static final String LOGIN_ENDED = "dev.notes.user.loginEnded";
 
@@ -83,6 +83,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** The user's password was changed after this login (in another session, or on another instance). */
     public static final String ENDED_BY_PASSWORD_CHANGE = "password";
+
+    /** An administrator disabled the account after this login ({@link Moderation#disable}). */
+    public static final String ENDED_BY_DISABLING = "disabled";
 
     private static final Logger LOG = Logger.getLogger(SessionAuthenticationMechanism.class.getName());
 
@@ -113,7 +116,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             } else if (isOfCurrentEpoch(user, request)) {
                 return context.notifyContainerAboutLogin(user.username(), user.groups());
             } else if (request.getAttribute(SESSION_STORE_FAILED) == null) {
-                endLogin(request, ENDED_BY_PASSWORD_CHANGE,
+                // Both raise the epoch; the rare end of a login may read the account to say which.
+                boolean disabled = users.find(user.username()).map(User::isDisabled).orElse(false);
+                endLogin(request, disabled ? ENDED_BY_DISABLING : ENDED_BY_PASSWORD_CHANGE,
                         () -> AuthenticationLog.epochEnded(user.username(), request.getRemoteAddr()));
             }
         }

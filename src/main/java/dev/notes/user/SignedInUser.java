@@ -30,8 +30,14 @@ public record SignedInUser(String username, String displayName, Set<String> grou
      */
     public static final String SESSION_ATTRIBUTE = "notes.u";
 
-    /** The one role of this application: every registered user has it. */
+    /** The role every registered user has. */
     public static final String USER_GROUP = "user";
+
+    /**
+     * The moderators' role, given at login to a user marked administrator: a promotion counts from
+     * the promoted user's next login.
+     */
+    public static final String ADMINISTRATOR_GROUP = "administrator";
 
     public SignedInUser {
         groups = Set.copyOf(groups);
@@ -45,6 +51,10 @@ public record SignedInUser(String username, String displayName, Set<String> grou
     /** The same login, moved to another session epoch: the one its own password change began. */
     public SignedInUser withSessionEpoch(long newEpoch) {
         return new SignedInUser(username, displayName, groups, loggedInAt, newEpoch);
+    }
+
+    public boolean isAdministrator() {
+        return groups.contains(ADMINISTRATOR_GROUP);
     }
 
     /** Whether this login is {@code lifetime} old or older at {@code now}, or of unknown age. */

@@ -15,10 +15,13 @@ import java.time.Instant;
 @Table(name = "users")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.SESSION_EPOCH, query = "SELECT u.sessionEpoch FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.STARTING_WITH,
+        query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '\\' ORDER BY u.username")
 public class User {
 
     static final String FIND_BY_USERNAME = "User.findByUsername";
     static final String SESSION_EPOCH = "User.sessionEpoch";
+    static final String STARTING_WITH = "User.startingWith";
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
@@ -43,6 +46,14 @@ public class User {
     /** Raised to end every login that carries a lower one ({@link SessionEpochs}). */
     @Column(name = "session_epoch", nullable = false)
     private long sessionEpoch;
+
+    /** May delete any note or comment, promote users and disable accounts ({@link Moderation}). */
+    @Column(nullable = false)
+    private boolean administrator;
+
+    /** Cannot log in; set by an administrator ({@link Moderation#disable}). */
+    @Column(nullable = false)
+    private boolean disabled;
 
     protected User() {
         // for JPA
@@ -78,6 +89,28 @@ public class User {
 
     public long getSessionEpoch() {
         return sessionEpoch;
+    }
+
+    public boolean isAdministrator() {
+        return administrator;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    void makeAdministrator() {
+        this.administrator = true;
+    }
+
+    /** Refuses every later login, and raises the epoch, which ends every login the user has now. */
+    void disable() {
+        this.disabled = true;
+        this.sessionEpoch++;
+    }
+
+    void enable() {
+        this.disabled = false;
     }
 
     void setDisplayName(String displayName) {

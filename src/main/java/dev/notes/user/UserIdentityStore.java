@@ -8,7 +8,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
-/** Checks usernames and passwords against the {@code users} table. Every user is in the group "user". */
+/**
+ * Checks usernames and passwords against the {@code users} table. Every user is in the group
+ * "user", an administrator also in "administrator". A disabled account is refused like a wrong
+ * password, so a guessed password learns nothing; the authentication log says why.
+ */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
 
@@ -21,7 +25,9 @@ public class UserIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         return users.authenticate(login.getCaller(), login.getPassword().getValue())
-                .map(user -> new CredentialValidationResult(user.getUsername(), Set.of(SignedInUser.USER_GROUP)))
+                .map(user -> new CredentialValidationResult(user.getUsername(), user.isAdministrator()
+                        ? Set.of(SignedInUser.USER_GROUP, SignedInUser.ADMINISTRATOR_GROUP)
+                        : Set.of(SignedInUser.USER_GROUP)))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

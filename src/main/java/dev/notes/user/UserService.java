@@ -94,6 +94,10 @@ public class UserService {
         Optional<User> user = find(username);
         String hash = user.map(User::getPasswordHash).orElse(decoyHash);
         boolean matches = passwordHash.verify(password, hash);
+        if (matches && user.filter(User::isDisabled).isPresent()) {
+            AuthenticationLog.disabledAccountRefused(user.get().getUsername());
+            return Optional.empty();
+        }
         return matches ? user : Optional.empty();
     }
 

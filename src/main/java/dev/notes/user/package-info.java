@@ -23,6 +23,14 @@
  * Logins, failures, refusals, logouts, lifetime and epoch ends, password and display name changes
  * and registrations are written to the {@link dev.notes.user.AuthenticationLog}.
  * <p>
+ * Moderation: a user marked administrator (the one {@code NOTES_ADMIN_USER} names, seeded by
+ * {@link dev.notes.user.FirstUserSeeding}, and those an administrator promotes) logs in with the
+ * role {@link dev.notes.user.SignedInUser#ADMINISTRATOR_GROUP} as well, deletes any note or comment
+ * (the note and comment services ask {@link dev.notes.user.Caller#isAdministrator}), and through
+ * {@link dev.notes.user.Moderation} finds, promotes, disables and enables accounts; a disabled one
+ * cannot log in and its session epoch rises, ending its logins everywhere. Each action is a line of
+ * the {@link dev.notes.user.ModerationLog}, beside the authentication log.
+ * <p>
  * {@link dev.notes.user.Caller} is the port through which the domain services learn who is
  * acting (a {@link dev.notes.user.NotLoggedInException} when nobody is); its adapter
  * {@link dev.notes.user.SecurityContextCaller} reads the caller principal that the mechanism

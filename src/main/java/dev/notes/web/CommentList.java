@@ -18,7 +18,8 @@ import java.util.List;
  * or {@link ResponseWriter#writeAttribute}, which escape it.
  * <p>
  * Attributes: {@code comments} (the rows, newest first), {@code viewer} (the logged-in username or
- * null) and {@code noteAuthor}; a row gets its delete button where {@link Comment#isDeletableBy}
+ * null), {@code noteAuthor} and {@code administrator} (whether the viewer logged in as one); a
+ * row gets its delete button where {@link Comment#isDeletableBy}
  * says the viewer may delete it. The component keeps no state: the rows are rendered from the
  * attributes' expressions on every request.
  */
@@ -42,14 +43,15 @@ public class CommentList extends UIComponentBase {
         }
         String viewer = (String) getAttributes().get("viewer");
         String noteAuthor = (String) getAttributes().get("noteAuthor");
+        boolean administrator = Boolean.TRUE.equals(getAttributes().get("administrator"));
         ResponseWriter writer = context.getResponseWriter();
         for (Object row : comments) {
-            writeRow(writer, (Comment) row, viewer, noteAuthor);
+            writeRow(writer, (Comment) row, viewer, noteAuthor, administrator);
         }
     }
 
-    private void writeRow(ResponseWriter writer, Comment comment, String viewer, String noteAuthor)
-            throws IOException {
+    private void writeRow(ResponseWriter writer, Comment comment, String viewer, String noteAuthor,
+                          boolean administrator) throws IOException {
         writer.startElement("li", this);
         writer.writeAttribute("class", "comment border-bottom py-2", null);
         writer.writeAttribute("data-comment-id", String.valueOf(comment.getId()), null);
@@ -65,7 +67,7 @@ public class CommentList extends UIComponentBase {
         writer.writeAttribute("datetime", Times.iso(comment.getCreatedAt()), null);
         writer.writeText(Times.display(comment.getCreatedAt()), null);
         writer.endElement("time");
-        if (comment.isDeletableBy(viewer, noteAuthor)) {
+        if (comment.isDeletableBy(viewer, noteAuthor, administrator)) {
             writer.startElement("button", this);
             writer.writeAttribute("type", "submit", null);
             writer.writeAttribute("name", DELETE_BUTTON_NAME, null);

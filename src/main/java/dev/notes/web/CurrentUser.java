@@ -47,10 +47,22 @@ public class CurrentUser {
 
     /** Whether the login ended because the user's password was changed since: the page says so. */
     public boolean isLoginEndedByPasswordChange() {
-        return SessionAuthenticationMechanism.ENDED_BY_PASSWORD_CHANGE.equals(
-                request.getAttribute(SessionAuthenticationMechanism.LOGIN_ENDED))
-                || SessionAuthenticationMechanism.ENDED_BY_PASSWORD_CHANGE.equals(
-                request.getParameter(SessionAuthenticationMechanism.ENDED_PARAMETER));
+        return loginEndedBy(SessionAuthenticationMechanism.ENDED_BY_PASSWORD_CHANGE);
+    }
+
+    /** Whether the login ended because an administrator disabled the account: the page says so. */
+    public boolean isLoginEndedByDisabling() {
+        return loginEndedBy(SessionAuthenticationMechanism.ENDED_BY_DISABLING);
+    }
+
+    private boolean loginEndedBy(String reason) {
+        return reason.equals(request.getAttribute(SessionAuthenticationMechanism.LOGIN_ENDED))
+                || reason.equals(request.getParameter(SessionAuthenticationMechanism.ENDED_PARAMETER));
+    }
+
+    /** Whether the caller logged in as an administrator: the pages then offer moderation. */
+    public boolean isAdministrator() {
+        return caller.isAdministrator();
     }
 
     public boolean is(String username) {

@@ -39,7 +39,7 @@ public class DeleteNotePage {
         note = notes.find(key).orElse(null);
         if (note == null) {
             Pages.notFound();
-        } else if (!note.isAuthoredBy(currentUser.getUsername())) {
+        } else if (!note.isDeletableBy(currentUser.getUsername(), currentUser.isAdministrator())) {
             Pages.forbidden();
         }
     }

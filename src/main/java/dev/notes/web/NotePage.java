@@ -134,6 +134,11 @@ public class NotePage {
         return getNote() != null && getNote().isAuthoredBy(currentUser.getUsername());
     }
 
+    /** Whether the reader may delete the note: its author, or an administrator. */
+    public boolean isDeletable() {
+        return getNote() != null && getNote().isDeletableBy(currentUser.getUsername(), currentUser.isAdministrator());
+    }
+
     public List<Comment> getComments() {
         return commentPage().comments();
     }

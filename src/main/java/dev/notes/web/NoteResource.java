@@ -56,8 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /api/notes}: the list by title a page at a time (the home page's cursors) or a search (the
  * search page's rules), one note, and adding, changing and deleting notes with the pages'
- * permissions and quotas. A note's {@code ETag} is its version: a change needs {@code If-Match}
- * with the one it was read with (428 without it, 412 when someone changed the note since), so that
+ * permissions (the author changes a note; the author or an administrator deletes it) and quotas.
+ * A note's {@code ETag} is its version: a change needs {@code If-Match} with the one it was read with (428 without it, 412 when someone changed the note since), so that
  * nobody overwrites what they have not seen; a deletion may send it too. Changes reach live pages
  * as events from {@link NoteService}, like the pages' own.
  */
@@ -279,7 +279,8 @@ public class NoteResource {
         }
         draft.setKey(key);
         try {
-            Note note = current(key, "edit");
+            Note note = notes.find(key).orElseThrow(() -> new NoteNotFoundException(key));
+            NoteService.requireAuthor(note, currentUser.getUsername(), "edit");
             Response.ResponseBuilder stale = request.evaluatePreconditions(entityTag(note));
             if (stale != null) {
                 return changedMeanwhile(key, note);
@@ -299,11 +300,12 @@ public class NoteResource {
     @DELETE
     @Path("{key}")
     @Operation(summary = "Delete a note and its comments",
-            description = "The author only. If-Match is optional: with it, the note is deleted only if it is still at that"
+            description = "The author or an administrator only. If-Match is optional: with it, the note is deleted only"
+                    + " if it is still at that"
                     + " version. Deleting a note that is gone already answers 204 too.")
     @APIResponse(responseCode = "204", description = "Deleted, or gone already.")
     @APIResponse(responseCode = "401", description = "Not logged in.")
-    @APIResponse(responseCode = "403", description = "The caller is not the note's author.")
+    @APIResponse(responseCode = "403", description = "The caller is neither the note's author nor an administrator.")
     @APIResponse(responseCode = "412", description = "Changed since the ETag in If-Match; ETag is its version now.")
     public Response delete(
             @Parameter(description = "The note's key.", example = "shopping") @PathParam("key") String key,
@@ -313,12 +315,15 @@ public class NoteResource {
             return Problem.response(Status.UNAUTHORIZED, "Please log in (POST /api/session) to delete notes.");
         }
         try {
-            Note note = current(key, "delete");
+            // Who may delete is the service's rule (the author, or an administrator); a version
+            // that no longer matches is told first, as anyone may read the note's ETag anyway.
             if (ifMatch == null) {
                 notes.delete(key);
-            } else if (request.evaluatePreconditions(entityTag(note)) != null) {
-                return changedMeanwhile(key, note);
             } else {
+                Note note = notes.find(key).orElseThrow(() -> new NoteNotFoundException(key));
+                if (request.evaluatePreconditions(entityTag(note)) != null) {
+                    return changedMeanwhile(key, note);
+                }
                 notes.delete(key, note.getVersion());
             }
             return Response.noContent().build();
@@ -330,13 +335,6 @@ public class NoteResource {
         } catch (StaleNoteException e) {
             return notes.find(key).map(now -> changedMeanwhile(key, now)).orElseGet(() -> Response.noContent().build());
         }
-    }
-
-    /** The note as it is now, if the caller may {@code action} it. */
-    private Note current(String key, String action) {
-        Note note = notes.find(key).orElseThrow(() -> new NoteNotFoundException(key));
-        NoteService.requireAuthor(note, currentUser.getUsername(), action);
-        return note;
     }
 
     private static Response changedMeanwhile(String key, Note now) {

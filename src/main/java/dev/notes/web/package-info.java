@@ -6,7 +6,8 @@
  * and the domain services; the rules themselves live in the domain packages. The caller is always
  * taken from the security context (the services ask {@code dev.notes.user.Caller} themselves;
  * {@code CurrentUser} asks it for the pages), never from a form field; the account page
- * ({@code AccountPage}) changes only the logged-in user's own display name and password. The session holds only immutable
+ * ({@code AccountPage}) changes only the logged-in user's own display name and password; the users
+ * page ({@code UsersPage}, {@code /admin/users}, administrators only) moderates accounts. The session holds only immutable
  * values, set again when they change ({@code RecentlyViewed}): in a cluster every attribute set is
  * a write to Redis, and a change made in place would not reach the other instances. For the same
  * reason Faces may not write a value the session already holds ({@code UnchangedSessionValues}).

@@ -554,7 +554,7 @@ final class Benchmark {
             if (peer != null) {
                 compareSessionCost(probe, http, idle, loggedIn, traced);
             }
-            report.setting("Redis", "redis " + probe.info("redis_version") + " (embedded-redis, port " + redisPort
+            report.setting("Redis", "redis " + probe.info().text("redis_version") + " (embedded-redis, port " + redisPort
                     + "); bytes from INFO total_net_input_bytes deltas over " + views
                     + " sequential views, minus the same time idle");
         }
@@ -714,17 +714,16 @@ final class Benchmark {
     private record RedisTraffic(double bytesIn, double bytesOut, double commands, long newKeys, double seconds) {
 
         static RedisTraffic measure(RedisProbe probe, Runnable work) {
-            long bytesIn = probe.infoNumber("total_net_input_bytes");
-            long bytesOut = probe.infoNumber("total_net_output_bytes");
-            long commands = probe.infoNumber("total_commands_processed");
+            RedisProbe.Info before = probe.info();
             long keys = probe.dbSize();
             long start = System.nanoTime();
             work.run();
             double seconds = (System.nanoTime() - start) / 1e9;
-            // Less this probe's own INFO and DBSIZE commands and replies (measured as 4 commands).
-            return new RedisTraffic(probe.infoNumber("total_net_input_bytes") - bytesIn,
-                    probe.infoNumber("total_net_output_bytes") - bytesOut,
-                    probe.infoNumber("total_commands_processed") - commands - 4,
+            RedisProbe.Info after = probe.info();
+            // Less this probe's own commands in between: the first INFO (counted once it has run) and DBSIZE.
+            return new RedisTraffic(after.number("total_net_input_bytes") - before.number("total_net_input_bytes"),
+                    after.number("total_net_output_bytes") - before.number("total_net_output_bytes"),
+                    after.number("total_commands_processed") - before.number("total_commands_processed") - 2,
                     probe.dbSize() - keys, seconds);
         }
 

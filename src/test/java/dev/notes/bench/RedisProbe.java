@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A few Redis commands over a plain socket, so that measuring Redis adds no client library of its
@@ -32,18 +34,44 @@ final class RedisProbe implements AutoCloseable {
         }
     }
 
-    /** One field of {@code INFO}, e.g. {@code total_net_input_bytes}. */
-    String info(String field) {
-        for (String line : ((String) command("INFO")).split("\r\n")) {
-            if (line.startsWith(field + ":")) {
-                return line.substring(field.length() + 1);
-            }
-        }
-        throw new IllegalStateException("Redis INFO has no " + field);
+    /**
+     * One {@code INFO} reply, read once: the counters it holds belong to one moment, and each
+     * further {@code INFO} would add its own command and several kilobytes of reply to what is measured.
+     */
+    Info info() {
+        return Info.parse((String) command("INFO"));
     }
 
-    long infoNumber(String field) {
-        return Long.parseLong(info(field));
+    /** The fields of one {@code INFO} reply, e.g. {@code total_net_input_bytes}. */
+    record Info(Map<String, String> fields) {
+
+        /** {@code # Section} headings and blank lines apart, each line is {@code field:value}. */
+        static Info parse(String reply) {
+            Map<String, String> fields = new HashMap<>();
+            for (String line : reply.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && !line.startsWith("#")) {
+                    fields.put(line.substring(0, colon), line.substring(colon + 1));
+                }
+            }
+            return new Info(fields);
+        }
+
+        String text(String field) {
+            String value = fields.get(field);
+            if (value == null) {
+                throw new IllegalStateException("Redis INFO has no " + field);
+            }
+            return value;
+        }
+
+        long number(String field) {
+            return Long.parseLong(text(field));
+        }
+
+        double decimal(String field) {
+            return Double.parseDouble(text(field));
+        }
     }
 
     long dbSize() {

@@ -20,6 +20,18 @@ class RedisProbeTest {
     }
 
     @Test
+    void readsEveryFieldOfOneInfoReply() {
+        RedisProbe.Info info = RedisProbe.Info.parse("# Server\r\nredis_version:7.0.15\r\n\r\n# Stats\r\n"
+                + "total_commands_processed:42\r\nused_cpu_sys:1.500000\r\nmaster_host:10.0.0.1:6379\r\n");
+
+        assertThat(info.text("redis_version")).isEqualTo("7.0.15");
+        assertThat(info.number("total_commands_processed")).isEqualTo(42);
+        assertThat(info.decimal("used_cpu_sys")).isEqualTo(1.5);
+        assertThat(info.text("master_host")).as("only the first colon separates").isEqualTo("10.0.0.1:6379");
+        assertThatThrownBy(() -> info.text("Server")).hasMessageContaining("no Server");
+    }
+
+    @Test
     void refusesALineThatIsNoCommand() {
         assertThatThrownBy(() -> RedisProbe.parseMonitorLine("+OK")).isInstanceOf(IllegalStateException.class);
     }

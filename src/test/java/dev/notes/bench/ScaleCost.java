@@ -34,9 +34,10 @@ record ScaleCost(long requests, double redisCommands, double redisBytesIn, doubl
                     if (!row.next()) {
                         throw new IllegalStateException("pg_stat_database has no line for the benchmark's database");
                     }
-                    return new Counters(redis.infoNumber("total_commands_processed"),
-                            redis.infoNumber("total_net_input_bytes"), redis.infoNumber("total_net_output_bytes"),
-                            Double.parseDouble(redis.info("used_cpu_user")) + Double.parseDouble(redis.info("used_cpu_sys")),
+                    RedisProbe.Info info = redis.info();
+                    return new Counters(info.number("total_commands_processed"),
+                            info.number("total_net_input_bytes"), info.number("total_net_output_bytes"),
+                            info.decimal("used_cpu_user") + info.decimal("used_cpu_sys"),
                             row.getLong(1), row.getLong(2), row.getLong(3), cpu);
                 }
             } catch (SQLException e) {

@@ -27,31 +27,37 @@ class CommentTest {
 
     @Test
     void theCommentsAuthorMayDeleteIt() {
-        assertThat(commentBy("bob").isDeletableBy("bob", "alice")).isTrue();
+        assertThat(commentBy("bob").isDeletableBy("bob", "alice", false)).isTrue();
     }
 
     @Test
     void theNotesAuthorMayDeleteIt() {
-        assertThat(commentBy("bob").isDeletableBy("alice", "alice")).isTrue();
+        assertThat(commentBy("bob").isDeletableBy("alice", "alice", false)).isTrue();
     }
 
     @Test
     void othersMayNotDeleteIt() {
-        assertThat(commentBy("bob").isDeletableBy("carol", "alice")).isFalse();
-        assertThat(commentBy("bob").isDeletableBy("Bob", "alice")).isFalse();
-        assertThat(commentBy("bob").isDeletableBy("", "alice")).isFalse();
+        assertThat(commentBy("bob").isDeletableBy("carol", "alice", false)).isFalse();
+        assertThat(commentBy("bob").isDeletableBy("Bob", "alice", false)).isFalse();
+        assertThat(commentBy("bob").isDeletableBy("", "alice", false)).isFalse();
     }
 
     @Test
     void anonymousUsersMayNotDeleteIt() {
-        assertThat(commentBy("bob").isDeletableBy(null, "alice")).isFalse();
-        assertThat(commentBy("bob").isDeletableBy(null, null)).isFalse();
-        assertThat(commentBy(null).isDeletableBy(null, null)).isFalse();
+        assertThat(commentBy("bob").isDeletableBy(null, "alice", false)).isFalse();
+        assertThat(commentBy("bob").isDeletableBy(null, null, false)).isFalse();
+        assertThat(commentBy(null).isDeletableBy(null, null, false)).isFalse();
+    }
+
+    @Test
+    void anAdministratorMayDeleteAnyCommentButOnlyWhenLoggedIn() {
+        assertThat(commentBy("bob").isDeletableBy("carol", "alice", true)).isTrue();
+        assertThat(commentBy("bob").isDeletableBy(null, "alice", true)).isFalse();
     }
 
     @Test
     void anUnknownNoteAuthorGivesNoRight() {
-        assertThat(commentBy("bob").isDeletableBy("alice", null)).isFalse();
-        assertThat(commentBy("bob").isDeletableBy("bob", null)).isTrue();
+        assertThat(commentBy("bob").isDeletableBy("alice", null, false)).isFalse();
+        assertThat(commentBy("bob").isDeletableBy("bob", null, false)).isTrue();
     }
 }

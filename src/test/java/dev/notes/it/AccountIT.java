@@ -223,8 +223,8 @@ class AccountIT {
     @Test
     void seededFirstUserCanLogIn(LibertyServer server) {
         Page home = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
-                .set("username", "admin")
-                .set("password", "admin-password-for-tests")
+                .set("username", NotesServer.ADMINISTRATOR)
+                .set("password", NotesServer.ADMINISTRATOR_PASSWORD)
                 .press("login");
         assertThat(home.text("#currentUser")).isEqualTo("Logged in as admin");
     }

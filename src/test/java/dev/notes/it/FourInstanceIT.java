@@ -101,14 +101,11 @@ class FourInstanceIT {
             assertThat(sameCookiesOnOneToThree.get(n - 1).get("/").has("#currentUser")).as("before, instance %d", n).isTrue();
         }
 
-        onFour.get("/").form("logoutForm").press("logout");
+        Accounts.logOut(onFour);
 
-        assertThat(onFour.get("/").has("#currentUser")).as("instance 4, after its logout").isFalse();
+        Accounts.assertLoggedOut(onFour, "instance 4, after its logout");
         for (int n = 1; n <= 3; n++) {
-            WebClient oldCookies = sameCookiesOnOneToThree.get(n - 1);
-            assertThat(oldCookies.get("/").has("#currentUser")).as("the cookies from before the logout, on instance %d", n)
-                    .isFalse();
-            assertThat(oldCookies.getRaw("/note/add").location()).as("instance %d", n).contains("/user/login");
+            Accounts.assertLoggedOut(sameCookiesOnOneToThree.get(n - 1), "the cookies from before the logout, on instance " + n);
         }
     }
 }

@@ -149,7 +149,7 @@ class NotesApiIT {
         assertThat(problem(other.send(request(other, "PUT", "/api/notes/" + key, change).header("If-Match", tag)), 403)
                 .getString("detail")).isEqualTo("Only the author of a note may edit it.");
         assertThat(problem(send(other, "DELETE", "/api/notes/" + key, null), 403).getString("detail"))
-                .isEqualTo("Only the author of a note may delete it.");
+                .isEqualTo("Only the author of a note or an administrator may delete it.");
         problem(anonymous.send(request(anonymous, "PUT", "/api/notes/" + key, change).header("If-Match", tag)), 401);
         problem(send(anonymous, "DELETE", "/api/notes/" + key, null), 401);
         problem(send(anonymous, "POST", "/api/notes", note(Notes.uniqueKey("api-anon"), "Anonymous", "")), 401);

@@ -131,10 +131,9 @@ class RedisClusterIT {
         WebClient onB = onA.sameBrowserOn(cluster.b());
         assertThat(onB.get("/").has("#currentUser")).isTrue();
 
-        onB.get("/").form("logoutForm").press("logout");
+        Accounts.logOut(onB);
 
-        assertThat(onA.get("/").has("#currentUser")).as("the login on A after the logout on B").isFalse();
-        assertThat(onA.getRaw("/note/add").location()).contains("/user/login");
+        Accounts.assertLoggedOut(onA, "on A after the logout on B");
     }
 
     @Test

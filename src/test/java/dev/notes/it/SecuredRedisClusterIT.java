@@ -85,8 +85,8 @@ class SecuredRedisClusterIT {
         // A failed login is counted in Redis (the throttling counters), a logout removes the session there.
         Page failed = Accounts.logInAttempt(new WebClient(cluster.b().baseUri()), username, "not " + Accounts.PASSWORD);
         assertThat(failed.has("#currentUser")).isFalse();
-        onB.get("/").form("logoutForm").press("logout");
-        assertThat(onA.get("/").has("#currentUser")).as("logged out on B, so on A too").isFalse();
+        Accounts.logOut(onB);
+        Accounts.assertLoggedOut(onA, "logged out on B, so on A too");
 
         // Redisson's one refusal, at each client's first connection: it probes for a cluster proxy with
         // EVAL "redis.call('get', KEYS[1]) redis.call('get', KEYS[2])" 2 test1 test2 and looks only for a

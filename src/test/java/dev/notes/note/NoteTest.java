@@ -71,6 +71,15 @@ class NoteTest {
     }
 
     @Test
+    void itsAuthorAndAnAdministratorMayDeleteANote() {
+        Note note = noteBy("alice");
+        assertThat(note.isDeletableBy("alice", false)).isTrue();
+        assertThat(note.isDeletableBy("bob", false)).isFalse();
+        assertThat(note.isDeletableBy("bob", true)).isTrue();
+        assertThat(note.isDeletableBy(null, true)).as("nobody logged in").isFalse();
+    }
+
+    @Test
     void requireAuthorLetsTheAuthorPass() {
         assertThatCode(() -> NoteService.requireAuthor(noteBy("alice"), "alice", "edit")).doesNotThrowAnyException();
     }

@@ -26,19 +26,33 @@ import java.util.Optional;
 public class ActingCaller implements Caller {
 
     private volatile String username;
+    private volatile boolean administrator;
 
     /** The services act for {@code username} from now on. */
     public void actAs(String username) {
         this.username = username;
+        this.administrator = false;
+    }
+
+    /** The services act for {@code username}, logged in as an administrator, from now on. */
+    public void actAsAdministrator(String username) {
+        this.username = username;
+        this.administrator = true;
     }
 
     /** The services see nobody logged in from now on. */
     public void actAnonymously() {
         this.username = null;
+        this.administrator = false;
     }
 
     @Override
     public Optional<String> username() {
         return Optional.ofNullable(username);
+    }
+
+    @Override
+    public boolean isAdministrator() {
+        return administrator;
     }
 }

@@ -48,12 +48,35 @@ public final class Accounts {
         return client;
     }
 
+    /** A client logged in as the administrator the shared server seeds ({@link NotesServer#ADMINISTRATOR}). */
+    public static WebClient logInAsAdministrator(LibertyServer server) {
+        WebClient client = new WebClient(server.baseUri());
+        WebClient.Page home = logInAttempt(client, NotesServer.ADMINISTRATOR, NotesServer.ADMINISTRATOR_PASSWORD);
+        assertThat(home.has("#usersLink")).as("the administrator's header").isTrue();
+        return client;
+    }
+
     /** Submits the login form as {@code username} with {@code password}; the answer, redirects followed. */
     public static WebClient.Page logInAttempt(WebClient client, String username, String password) {
         return client.get("/user/login").form("loginForm")
                 .set("username", username)
                 .set("password", password)
                 .press("login");
+    }
+
+    /** Presses the header's "Log out" button on the home page of {@code client}'s instance. */
+    public static void logOut(WebClient client) {
+        client.get("/").form("logoutForm").press("logout");
+    }
+
+    /**
+     * Asserts that {@code client}'s cookies hold no login (any more): the header shows nobody, and a
+     * page that needs a login sends the client to the login page.
+     */
+    public static void assertLoggedOut(WebClient client, String description) {
+        assertThat(client.get("/").has("#currentUser")).as("%s: a user in the header", description).isFalse();
+        assertThat(client.getRaw("/note/add").location()).as("%s: where /note/add sends", description)
+                .contains("/user/login");
     }
 
     /**

@@ -17,6 +17,10 @@ public final class NotesServer implements BeforeAllCallback, ParameterResolver {
 
     private static final String KEY = NotesServer.class.getName();
 
+    /** The administrator the shared server seeds (NOTES_ADMIN_USER, NOTES_ADMIN_PASSWORD). */
+    public static final String ADMINISTRATOR = "admin";
+    public static final String ADMINISTRATOR_PASSWORD = "admin-password-for-tests";
+
     @Override
     public void beforeAll(ExtensionContext context) {
         server(context);
@@ -41,8 +45,8 @@ public final class NotesServer implements BeforeAllCallback, ParameterResolver {
 
     private static Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>(SharedAddressLimits.settings());
-        settings.put("NOTES_ADMIN_USER", "admin");
-        settings.put("NOTES_ADMIN_PASSWORD", "admin-password-for-tests");
+        settings.put("NOTES_ADMIN_USER", ADMINISTRATOR);
+        settings.put("NOTES_ADMIN_PASSWORD", ADMINISTRATOR_PASSWORD);
         return settings;
     }
 

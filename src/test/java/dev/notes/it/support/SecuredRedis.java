@@ -52,22 +52,11 @@ public final class SecuredRedis implements AutoCloseable {
 
     /** Makes the certificates and starts the server; returns once it answers over TLS. */
     public static SecuredRedis start() {
-        RedisProcess.requireInstalled();
-        SecuredRedis redis;
-        try {
-            redis = new SecuredRedis(Files.createTempDirectory("secured-redis-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
+        return RedisProcess.launchInTemporaryDirectory("secured-redis-", SecuredRedis::new, redis -> {
             redis.makeCertificates();
             redis.launch();
             redis.awaitAnswer();
-        } catch (RuntimeException e) {
-            redis.close();
-            throw e;
-        }
-        return redis;
+        });
     }
 
     /** The environment that points a Notes server at this Redis as {@link #USER}, over TLS. */
