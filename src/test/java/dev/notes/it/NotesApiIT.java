@@ -157,6 +157,12 @@ class NotesApiIT {
         JsonObject unchanged = json(send(anonymous, "GET", "/api/notes/" + key, null));
         assertThat(unchanged.getString("title")).isEqualTo("Mine");
         assertThat(unchanged.getString("body")).isEqualTo("untouched");
+
+        // As on the pages, an administrator may delete anyone's note, but not edit it.
+        WebClient administrator = Api.logIn(server, NotesServer.ADMINISTRATOR, NotesServer.ADMINISTRATOR_PASSWORD);
+        problem(administrator.send(request(administrator, "PUT", "/api/notes/" + key, change).header("If-Match", tag)), 403);
+        assertThat(send(administrator, "DELETE", "/api/notes/" + key, null).statusCode()).isEqualTo(204);
+        problem(send(anonymous, "GET", "/api/notes/" + key, null), 404);
     }
 
     @Test

@@ -19,11 +19,15 @@ public final class Api {
     private Api() {
     }
 
-    /** A new client logged in as {@code username} through {@code POST /api/session}. */
+    /** A new client logged in as {@code username} (registered by {@link Accounts}) through {@code POST /api/session}. */
     public static WebClient logIn(LibertyServer server, String username) {
+        return logIn(server, username, Accounts.PASSWORD);
+    }
+
+    public static WebClient logIn(LibertyServer server, String username, String password) {
         WebClient client = new WebClient(server.baseUri());
         HttpResponse<String> loggedIn = send(client, "POST", "/api/session",
-                Json.createObjectBuilder().add("username", username).add("password", Accounts.PASSWORD).build().toString());
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
         assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
         return client;
     }
