@@ -454,8 +454,8 @@ function showCommentError(form, text) {
 async function errorOf(response) {
     try {
         const body = await response.json();
-        if (body && body.error) {
-            return body.error;
+        if (body && body.detail) {
+            return body.detail;
         }
     } catch (e) {
         // not JSON: fall through

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -193,13 +194,29 @@ public class NoteService {
      * an administrator; an administrator's deletion of another's note goes to the {@link ModerationLog}.
      */
     public void delete(String key) {
+        remove(key, OptionalLong.empty());
+    }
+
+    /** As {@link #delete(String)}, if the note is still at {@code expectedVersion} (the version the caller read). */
+    public void delete(String key, long expectedVersion) {
+        remove(key, OptionalLong.of(expectedVersion));
+    }
+
+    private void remove(String key, OptionalLong expectedVersion) {
         String editor = caller.requireUsername();
         Note note = find(key).orElseThrow(() -> new NoteNotFoundException(key));
         if (!note.isDeletableBy(editor, caller.isAdministrator())) {
             throw new NotPermittedException("Only the author of a note or an administrator may delete it.");
         }
+        if (expectedVersion.isPresent() && note.getVersion() != expectedVersion.getAsLong()) {
+            throw new StaleNoteException(key);
+        }
         em.remove(note);
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new StaleNoteException(key);
+        }
         if (!note.isAuthoredBy(editor)) {
             ModerationLog.noteDeleted(editor, key, note.getAuthor());
         }

@@ -18,8 +18,12 @@ import jakarta.servlet.http.HttpSession;
 public class LogoutAction {
 
     public void logout() throws ServletException {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance()
-                .getExternalContext().getRequest();
+        logOut((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        Pages.redirect("/");
+    }
+
+    /** Ends the request's login and session (the API's {@code DELETE /api/session} too). */
+    static void logOut(HttpServletRequest request) throws ServletException {
         // Take the session first: after logout() Liberty may refuse to hand it out (SESN0008E).
         HttpSession session = request.getSession(false);
         String username = request.getRemoteUser();
@@ -34,6 +38,5 @@ public class LogoutAction {
         if (username != null) {
             AuthenticationLog.loggedOut(username, request.getRemoteAddr());
         }
-        Pages.redirect("/");
     }
 }

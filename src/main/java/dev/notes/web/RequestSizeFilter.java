@@ -2,7 +2,6 @@ package dev.notes.web;
 
 import dev.notes.platform.Settings;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -21,7 +20,7 @@ import java.util.Locale;
  * parameters from its own stream, past any wrapper, up to its channel's {@code MessageSizeLimit};
  * browsers always declare a form's length, so refusing the rest costs nobody anything.</li>
  * </ul>
- * The API ({@code /api/…}) gets its JSON error; pages get the static "too large" page, not a Faces
+ * The API ({@code /api/…}) gets a {@link Problem}; pages get the static "too large" page, not a Faces
  * one: rendering Faces for this POST would parse the very body that was refused. The answer closes
  * the connection, so Liberty does not read the rest of the body to keep it open.
  * <p>
@@ -30,8 +29,6 @@ import java.util.Locale;
 public class RequestSizeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-
-    static final String API_PATH = "/api/";
 
     @Inject
     private Settings settings;
@@ -83,20 +80,13 @@ public class RequestSizeFilter extends HttpFilter {
         return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/");
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
-    }
-
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
         // Before SecurityHeadersFilter, which this answer never reaches.
         SecurityHeadersFilter.setHeaders(response);
         response.setHeader("Connection", "close");
-        if (isApi(request)) {
-            response.setStatus(status);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder().add("error", message).build().toString());
+        if (NotesApi.isApiRequest(request)) {
+            Problem.write(response, status, message);
         } else {
             response.sendError(status);
         }

@@ -23,11 +23,15 @@ import java.util.Set;
  * The same check guards WebSocket handshakes: they are GETs, but a page of another site could open
  * one with the user's cookies (cross-site WebSocket hijacking); browsers always send their Origin.
  * <p>
+ * The API ({@code /api/…}) gets the refusal as a {@link Problem}, pages the "forbidden" page.
+ * <p>
  * Declared in web.xml, ahead of {@code PageCacheFilter}.
  */
 public class SameOriginFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+
+    static final String CROSS_SITE = "Refused: this request was sent by a page of another site.";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -37,6 +41,8 @@ public class SameOriginFilter extends HttpFilter {
         boolean checked = !SAFE_METHODS.contains(request.getMethod()) || isWebSocketHandshake(request);
         if (!checked || isSameOrigin(request)) {
             chain.doFilter(request, response);
+        } else if (NotesApi.isApiRequest(request)) {
+            Problem.write(response, HttpServletResponse.SC_FORBIDDEN, CROSS_SITE);
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }

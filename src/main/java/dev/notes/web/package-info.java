@@ -26,7 +26,14 @@
  * keys, algorithms and lifetime from the settings, before MyFaces starts); the page cache ({@code PageCache}, served by {@code PageCacheFilter},
  * the last filter): anonymous readers' home and note pages rendered once, with an entity tag, until
  * the next change, which it hears of as a {@code ContentChanged} event or, for a change made here, at
- * its commit; and the small JSON API ({@code NotesApi}) with its error bodies: older
- * comments a slice at a time for the note page's "Show older comments", adding and deleting comments.
+ * its commit; and the JSON API under {@code /api} ({@code NotesApi}): notes listed, searched, read,
+ * added, changed and deleted ({@code NoteResource}, the version as {@code ETag}, a change only with
+ * {@code If-Match}), comments a slice at a time, added and deleted ({@code CommentResource}, also
+ * the note page's "Show older comments"), and the login of a client without a browser
+ * ({@code SessionResource}, through the same mechanism as the login form). Every API error is an
+ * RFC 9457 {@code Problem}, whether a resource, a mapper ({@code InvalidInput} for Bean Validation,
+ * {@code HttpProblems} for the rest) or a filter refusing the request writes it; MicroProfile
+ * OpenAPI publishes the resources' annotations at {@code /openapi}, each error response's body
+ * added by {@code ProblemResponses}.
  */
 package dev.notes.web;

@@ -127,7 +127,9 @@ class CommentApiIT {
 
     private static String errorOf(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json(response).getString("error");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).getInt("status")).isEqualTo(status);
+        return json(response).getString("detail");
     }
 
     private static JsonObject json(HttpResponse<String> response) {

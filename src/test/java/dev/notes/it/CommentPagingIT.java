@@ -136,12 +136,12 @@ class CommentPagingIT {
     @ParameterizedTest
     @ValueSource(strings = {"?before=abc", "?before=0", "?before=-5", "?before=", "?before=99999999999999999999",
             "?before=1.5", "?limit=0", "?limit=51", "?limit=x", "?limit=", "?limit=-1"})
-    void badParametersAreRefusedWithAJsonError(String query) {
+    void badParametersAreRefusedWithAProblem(String query) {
         HttpResponse<String> response = Comments.list(new WebClient(server.baseUri()), busyKey, query);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-        assertThat(Comments.json(response).getString("error")).containsAnyOf("\"before\"", "\"limit\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Comments.json(response).getString("detail")).containsAnyOf("\"before\"", "\"limit\"");
     }
 
     @Test
@@ -149,7 +149,7 @@ class CommentPagingIT {
         HttpResponse<String> response = Comments.list(new WebClient(server.baseUri()), "no-such-" + busyKey, "");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(Comments.json(response).getString("error")).contains("no-such-" + busyKey);
+        assertThat(Comments.json(response).getString("detail")).contains("no-such-" + busyKey);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.notes.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notes.it.support.Accounts;
+import dev.notes.it.support.Api;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
@@ -202,7 +203,7 @@ class HostileLoginIT {
     }
 
     @Test
-    void theCommentQuotaAnswersTheApiWithJsonAndThePageWithAMessage() {
+    void theCommentQuotaAnswersTheApiWithAProblemAndThePageWithAMessage() {
         WebClient chatty = Accounts.logIn(server, register("chatty"));
         String key = key("talk");
         addNote(chatty, key, "Talk");
@@ -212,8 +213,8 @@ class HostileLoginIT {
 
         HttpResponse<String> refused = postComment(chatty, key, "one too many");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(Json.createReader(new StringReader(refused.body())).readObject().getString("error"))
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Json.createReader(new StringReader(refused.body())).readObject().getString("detail"))
                 .startsWith("You have added the most comments allowed in a while");
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
 
@@ -223,6 +224,33 @@ class HostileLoginIT {
         assertThat(page.form("commentForm").fields()).containsEntry("commentForm:text", "typed with care");
 
         assertThat(postComment(Accounts.logIn(server, register("listener")), key, "my first").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theApiLoginIsThrottledLikeTheFormAndTheNoteQuotaAnswersWithAProblem() {
+        String victim = register("apivictim");
+        WebClient attacker = client("203.0.113.51");
+        for (int i = 0; i < PER_PAIR; i++) {
+            assertThat(Api.problem(apiLogIn(attacker, victim, WRONG + i), 401).getString("detail"))
+                    .as("attempt %d", i + 1).isEqualTo("Wrong username or password.");
+        }
+        for (String password : List.of(WRONG, Accounts.PASSWORD)) {
+            HttpResponse<String> refused = apiLogIn(attacker, victim, password);
+            assertThat(Api.problem(refused, 429).getString("detail"))
+                    .matches("Too many failed logins\\. Please try again in \\d+ (seconds?|minutes?)\\.");
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(1L, Duration.ofMinutes(15).toSeconds());
+        }
+        assertThat(Api.problem(Api.send(attacker, "GET", "/api/session", null), 401)).as("not logged in").isNotNull();
+
+        WebClient author = client("198.51.100.52");
+        assertThat(apiLogIn(author, victim, Accounts.PASSWORD).statusCode()).as("the owner, from elsewhere").isEqualTo(200);
+        for (int i = 0; i < NOTES; i++) {
+            assertThat(Api.send(author, "POST", "/api/notes", apiNote(key("api-quota"))).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> overQuota = Api.send(author, "POST", "/api/notes", apiNote(key("api-quota")));
+        assertThat(Api.problem(overQuota, 429).getString("detail")).isNotBlank();
+        assertThat(Long.parseLong(overQuota.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
     }
 
     @Test
@@ -280,6 +308,15 @@ class HostileLoginIT {
 
     private static Page addNote(WebClient author, String key, String title) {
         return author.get("/note/add").form("noteForm").set("key", key).set("title", title).set("body", "text").press("save");
+    }
+
+    private static HttpResponse<String> apiLogIn(WebClient client, String username, String password) {
+        return Api.send(client, "POST", "/api/session",
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    }
+
+    private static String apiNote(String key) {
+        return Json.createObjectBuilder().add("key", key).add("title", "Quota").add("body", "").build().toString();
     }
 
     private static HttpResponse<String> postComment(WebClient client, String key, String text) {

@@ -33,7 +33,8 @@ class HostileRequestIT {
     /** Above REQUEST_MAX_BODY_BYTES (2 MiB), below Liberty's HTTP_MAX_MESSAGE_BYTES backstop (8 MiB). */
     private static final long OVER_THE_LIMIT = 3L * 1024 * 1024;
     private static final String TOO_LARGE_PAGE = "Too large to accept";
-    private static final String TOO_LARGE_JSON = "{\"error\":\"The request is larger than Notes accepts (at most 2 MB).\"}";
+    private static final String TOO_LARGE_JSON = "{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\","
+            + "\"status\":413,\"detail\":\"The request is larger than Notes accepts (at most 2 MB).\"}";
     private static final String COMMENTS = "/api/notes/any-note/comments";
 
     private static String bystander;
@@ -61,11 +62,11 @@ class HostileRequestIT {
     }
 
     @Test
-    void aJsonBodyDeclaredOverTheLimitGetsTheApisError(LibertyServer server) {
+    void aJsonBodyDeclaredOverTheLimitGetsTheApisProblem(LibertyServer server) {
         Answer answer = RawHttp.send(server.baseUri(), "POST", COMMENTS, Map.of("Content-Type", "application/json"),
                 Body.of("{\"text\":\"", 'a', OVER_THE_LIMIT), Framing.CONTENT_LENGTH);
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.body()).isEqualTo(TOO_LARGE_JSON);
         assertStillServing(server);
     }

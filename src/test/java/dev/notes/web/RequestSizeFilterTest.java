@@ -74,12 +74,13 @@ class RequestSizeFilterTest {
     }
 
     @Test
-    void theApiGetsItsJsonErrorForADeclaredBodyOverTheLimit() throws Exception {
+    void theApiGetsAProblemForADeclaredBodyOverTheLimit() throws Exception {
         given("/api/notes/x/comments", 300_000_000L, null, "application/json");
         filter.doFilter(request, response, chain);
         verify(response).setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        verify(response).setContentType("application/json");
-        assertThat(written.toString()).isEqualTo("{\"error\":\"The request is larger than Notes accepts (at most 64 KB).\"}");
+        verify(response).setContentType("application/problem+json");
+        assertThat(written.toString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\","
+                + "\"status\":413,\"detail\":\"The request is larger than Notes accepts (at most 64 KB).\"}");
         verifyNoInteractions(chain);
     }
 

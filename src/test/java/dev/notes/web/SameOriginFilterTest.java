@@ -14,6 +14,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,8 @@ class SameOriginFilterTest {
         request = mock(HttpServletRequest.class);
         response = mock(HttpServletResponse.class);
         chain = mock(FilterChain.class);
+        when(request.getContextPath()).thenReturn("");
+        when(request.getRequestURI()).thenReturn("/note/add");
     }
 
     private void given(String method, String host, String origin, String referer) {
@@ -195,6 +199,21 @@ class SameOriginFilterTest {
         verifyNoInteractions(chain);
         verify(response, never()).getWriter();
         verify(response, never()).getOutputStream();
+    }
+
+    @Test
+    void theApiGetsTheRefusalAsAProblem() throws Exception {
+        when(request.getRequestURI()).thenReturn("/api/notes");
+        StringWriter written = new StringWriter();
+        when(response.getWriter()).thenReturn(new PrintWriter(written));
+        given("DELETE", HOST, "https://evil.example", null);
+        filter.doFilter(request, response, chain);
+        verify(response).setStatus(HttpServletResponse.SC_FORBIDDEN);
+        verify(response).setContentType("application/problem+json");
+        assertThat(written.toString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                + "\"detail\":\"" + SameOriginFilter.CROSS_SITE + "\"}");
+        verify(response, never()).sendError(anyInt());
+        verifyNoInteractions(chain);
     }
 
     // --- isSameOrigin
