@@ -20,9 +20,18 @@ public class LogoutAction {
     public void logout() throws ServletException {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance()
                 .getExternalContext().getRequest();
+        String username = request.getRemoteUser();
+        endSession(request);
+        if (username != null) {
+            AuthenticationLog.loggedOut(username, request.getRemoteAddr());
+        }
+        Pages.redirect("/");
+    }
+
+    /** Logs the request's caller out and invalidates the session, on every instance that shares it. */
+    static void endSession(HttpServletRequest request) throws ServletException {
         // Take the session first: after logout() Liberty may refuse to hand it out (SESN0008E).
         HttpSession session = request.getSession(false);
-        String username = request.getRemoteUser();
         request.logout();
         if (session != null) {
             try {
@@ -31,9 +40,5 @@ public class LogoutAction {
                 // Liberty's logout() invalidates the session itself.
             }
         }
-        if (username != null) {
-            AuthenticationLog.loggedOut(username, request.getRemoteAddr());
-        }
-        Pages.redirect("/");
     }
 }
