@@ -11,9 +11,11 @@
  * as no valid event ({@link dev.notes.cluster.DroppedEvents}); the throttling counters every instance
  * shares ({@link dev.notes.cluster.RedisCounters}); the announcements of users' session epoch
  * changes on a channel of their own ({@link dev.notes.cluster.RedisSessionEpochAnnouncer}), checked
- * and optionally signed like the events ({@link dev.notes.cluster.SessionEpochMessage}). Each is
- * chosen over its in-process twin by configuration ({@link dev.notes.cluster.EventPublishers},
- * {@link dev.notes.cluster.ThrottleCounters}, {@link dev.notes.cluster.SessionEpochAnnouncers}).
+ * and optionally signed like the events ({@link dev.notes.cluster.SessionEpochMessage}); each user's
+ * logins, listed on the account page, in a hash per user ({@link dev.notes.cluster.RedisLoginIndex}).
+ * Each is chosen over its in-process twin by configuration ({@link dev.notes.cluster.EventPublishers},
+ * {@link dev.notes.cluster.ThrottleCounters}, {@link dev.notes.cluster.SessionEpochAnnouncers},
+ * {@link dev.notes.cluster.LoginIndexes}).
  * All of them use the application's one Redis client ({@link dev.notes.cluster.RedisConnection}), which
  * also names the channels after the database in use, since Redis keeps channels per server, and in
  * Redis Cluster makes them sharded channels, with the key a script uses beside one in its hash slot.

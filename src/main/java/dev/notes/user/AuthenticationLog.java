@@ -73,14 +73,22 @@ public final class AuthenticationLog {
         write(Level.INFO, "logout", "success", username, address, "");
     }
 
+    /** The user ended every login of theirs, on every instance, from the account page. */
+    public static void loggedOutEverywhere(String username, String address) {
+        write(Level.INFO, "logout_everywhere", "success", username, address, "");
+    }
+
     /** A login older than the absolute session lifetime, ended at its next request. */
     public static void lifetimeEnded(String username, String address, Duration lifetime) {
         write(Level.INFO, "session_end", "lifetime", username, address, " lifetime=" + lifetime.toSeconds() + "s");
     }
 
-    /** A login from before its user's password change ({@link SessionEpochs}), ended at its next request. */
+    /**
+     * A login from before its user's session epoch rose ({@link SessionEpochs}: a password change,
+     * a logout everywhere, a disabled account), ended at its next request.
+     */
     public static void epochEnded(String username, String address) {
-        write(Level.INFO, "session_end", "password_changed", username, address, "");
+        write(Level.INFO, "session_end", "epoch", username, address, "");
     }
 
     public static void registered(String username, String address) {

@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,6 +85,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     /** The user's password was changed after this login (in another session, or on another instance). */
     public static final String ENDED_BY_PASSWORD_CHANGE = "password";
 
+    /** The user logged out everywhere from the account page (this session's own end). */
+    public static final String ENDED_EVERYWHERE = "everywhere";
+
     /** An administrator disabled the account after this login ({@link Moderation#disable}). */
     public static final String ENDED_BY_DISABLING = "disabled";
 
@@ -97,6 +101,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     private SessionEpochs epochs;
+
+    @Inject
+    private LoginIndex logins;
 
     @Inject
     private Settings settings;
@@ -155,11 +162,13 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         CredentialValidationResult result = outcome.result();
         String caller = result.getCallerPrincipal().getName();
         SignedInUser user = new SignedInUser(caller, account.map(User::getDisplayName).orElse(caller),
-                result.getCallerGroups(), Times.now(), account.map(User::getSessionEpoch).orElse(0L));
+                result.getCallerGroups(), Times.now(), account.map(User::getSessionEpoch).orElse(0L),
+                UUID.randomUUID().toString());
         if (!keepLogin(request, user)) {
             AuthenticationLog.checkUnavailable(AuthenticationLog.PasswordCheck.LOGIN, typed, address);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        logins.add(caller, ActiveLogin.of(user, request));
         AuthenticationLog.loginSucceeded(caller, address);
         return context.notifyContainerAboutLogin(caller, result.getCallerGroups());
     }

@@ -17,9 +17,13 @@ import java.util.Set;
  * {@code sessionEpoch} is the user's session epoch when the password was checked: a login whose
  * epoch is below the user's current one is ended ({@link SessionEpochs}). A login stored before
  * that component existed reads back with 0, the epoch every user started with.
+ * <p>
+ * {@code loginId} names this login in its user's {@link LoginIndex} (random, not the session id,
+ * which the account page must never show); a login from before it existed reads back with null and
+ * is not listed.
  */
 public record SignedInUser(String username, String displayName, Set<String> groups, Instant loggedInAt,
-                           long sessionEpoch) implements Serializable {
+                           long sessionEpoch, String loginId) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,12 +49,12 @@ public record SignedInUser(String username, String displayName, Set<String> grou
 
     /** The same login under another display name. */
     public SignedInUser withDisplayName(String newDisplayName) {
-        return new SignedInUser(username, newDisplayName, groups, loggedInAt, sessionEpoch);
+        return new SignedInUser(username, newDisplayName, groups, loggedInAt, sessionEpoch, loginId);
     }
 
     /** The same login, moved to another session epoch: the one its own password change began. */
     public SignedInUser withSessionEpoch(long newEpoch) {
-        return new SignedInUser(username, displayName, groups, loggedInAt, newEpoch);
+        return new SignedInUser(username, displayName, groups, loggedInAt, newEpoch, loginId);
     }
 
     public boolean isAdministrator() {

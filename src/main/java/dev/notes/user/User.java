@@ -99,6 +99,11 @@ public class User {
         return disabled;
     }
 
+    /** A new epoch: every login the user has now ends at its next request. */
+    void endEveryLogin() {
+        this.sessionEpoch++;
+    }
+
     void makeAdministrator() {
         this.administrator = true;
     }

@@ -122,6 +122,17 @@ public class UserService {
         return user.getSessionEpoch();
     }
 
+    /**
+     * Ends every login of the caller, this one included, on every instance: their session epoch
+     * rises (each other login ends at its next request) and their list of logins is emptied. The
+     * page ends the caller's own session.
+     */
+    public void endEveryLogin() {
+        User user = callerForUpdate();
+        user.endEveryLogin();
+        epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
+    }
+
     /** The user's current session epoch; for a user who does not exist, one no login reaches. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long sessionEpoch(String username) {

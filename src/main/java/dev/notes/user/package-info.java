@@ -20,8 +20,13 @@
  * instance-local {@link dev.notes.user.SessionEpochCache}, changes announced to the other instances
  * through the {@link dev.notes.user.SessionEpochAnnouncer} port, whose adapter alone is
  * {@link dev.notes.user.LocalSessionEpochAnnouncer} and in a cluster is in {@code dev.notes.cluster}).
- * Logins, failures, refusals, logouts, lifetime and epoch ends, password and display name changes
- * and registrations are written to the {@link dev.notes.user.AuthenticationLog}.
+ * "Log out everywhere" raises the epoch too. Each login is listed in its user's
+ * {@link dev.notes.user.LoginIndex} ({@link dev.notes.user.ActiveLogin}: when, from where), a port
+ * whose adapter alone is {@link dev.notes.user.MemoryLoginIndex} and in a cluster a Redis hash per
+ * user in {@code dev.notes.cluster}; {@link dev.notes.user.LoginIndexMaintenance} takes a login off
+ * when its session lets go of it. Logins, failures, refusals, logouts (one or everywhere), lifetime
+ * and epoch ends, password and display name changes and registrations are written to the
+ * {@link dev.notes.user.AuthenticationLog}.
  * <p>
  * Moderation: a user marked administrator (the one {@code NOTES_ADMIN_USER} names, seeded by
  * {@link dev.notes.user.FirstUserSeeding}, and those an administrator promotes) logs in with the

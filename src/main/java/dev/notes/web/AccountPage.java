@@ -1,9 +1,11 @@
 package dev.notes.web;
 
 import dev.notes.throttle.PasswordChecks;
+import dev.notes.user.ActiveLogin;
 import dev.notes.user.AuthenticationLog;
 import dev.notes.user.CredentialCheck;
 import dev.notes.user.DisplayName;
+import dev.notes.user.LoginIndex;
 import dev.notes.user.NewPassword;
 import dev.notes.user.Registration;
 import dev.notes.user.SessionAuthenticationMechanism;
@@ -15,11 +17,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +36,9 @@ import java.util.Optional;
  * this one goes on in a fresh session, under a new id. Each change goes to the
  * {@code AuthenticationLog}; a bad input gets its message next to its field and keeps everything
  * typed but the passwords.
+ * <p>
+ * The page lists the user's logins ({@link LoginIndex}: when, from which address, in which
+ * browser), and "Log out everywhere" ends all of them, this one too, on every instance.
  */
 @Named
 @RequestScoped
@@ -53,6 +60,9 @@ public class AccountPage implements Serializable {
     private PasswordChecks passwordChecks;
 
     @Inject
+    private transient LoginIndex logins;
+
+    @Inject
     private HttpServletRequest request;
 
     @DisplayName
@@ -66,6 +76,8 @@ public class AccountPage implements Serializable {
     private String newPassword;
 
     private String newPasswordAgain;
+
+    private List<ActiveLogin> activeLogins;
 
     @PostConstruct
     void showCurrentName() {
@@ -139,12 +151,48 @@ public class AccountPage implements Serializable {
             e.getConstraintViolations().forEach(v -> Pages.error(PASSWORD_FORM + ":newPassword", v.getMessage()));
             return;
         }
-        if (epoch.isEmpty() || !SessionAuthenticationMechanism.keepLogin(request, login.withSessionEpoch(epoch.get()))) {
+        SignedInUser renewed = epoch.map(login::withSessionEpoch).orElse(null);
+        if (renewed == null || !SessionAuthenticationMechanism.keepLogin(request, renewed)) {
             Pages.unavailable();
             return;
         }
+        // The old session's end took the login off the list; it goes on in the fresh one.
+        logins.add(login.username(), ActiveLogin.of(renewed, request));
         AuthenticationLog.passwordChanged(login.username(), address);
         Pages.redirect("/user/account?saved=password");
+    }
+
+    /** The user's logins, newest first (read once per request). */
+    public List<ActiveLogin> getLogins() {
+        if (activeLogins == null) {
+            SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+            activeLogins = login == null ? List.of() : logins.of(login.username());
+        }
+        return activeLogins;
+    }
+
+    /** Whether {@code login} is the one this request comes with. */
+    public boolean isThisLogin(ActiveLogin login) {
+        SignedInUser current = SessionAuthenticationMechanism.signedInUser(request);
+        return current != null && login.id().equals(current.loginId());
+    }
+
+    /**
+     * Ends every login of the user on every instance (a new session epoch), empties their list, and
+     * ends this session too; the login page then says so.
+     */
+    public void logOutEverywhere() throws ServletException {
+        SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+        if (login == null) {
+            Pages.unavailable();
+            return;
+        }
+        users.endEveryLogin();
+        logins.removeAll(login.username());
+        LogoutAction.endSession(request);
+        AuthenticationLog.loggedOutEverywhere(login.username(), request.getRemoteAddr());
+        Pages.redirect("/user/login?" + SessionAuthenticationMechanism.ENDED_PARAMETER + "="
+                + SessionAuthenticationMechanism.ENDED_EVERYWHERE);
     }
 
     /** Passwords are never shown again, not even the ones just typed. */

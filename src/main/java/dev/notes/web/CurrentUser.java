@@ -50,6 +50,11 @@ public class CurrentUser {
         return loginEndedBy(SessionAuthenticationMechanism.ENDED_BY_PASSWORD_CHANGE);
     }
 
+    /** Whether this browser's login ended by its own "Log out everywhere": the page says so. */
+    public boolean isLoginEndedEverywhere() {
+        return loginEndedBy(SessionAuthenticationMechanism.ENDED_EVERYWHERE);
+    }
+
     /** Whether the login ended because an administrator disabled the account: the page says so. */
     public boolean isLoginEndedByDisabling() {
         return loginEndedBy(SessionAuthenticationMechanism.ENDED_BY_DISABLING);

@@ -22,11 +22,19 @@ public class LogoutAction {
         Pages.redirect("/");
     }
 
-    /** Ends the request's login and session (the API's {@code DELETE /api/session} too). */
+    /** Ends the request's login and session (the API's {@code DELETE /api/session} too), and logs it. */
     static void logOut(HttpServletRequest request) throws ServletException {
+        String username = request.getRemoteUser();
+        endSession(request);
+        if (username != null) {
+            AuthenticationLog.loggedOut(username, request.getRemoteAddr());
+        }
+    }
+
+    /** Logs the request's caller out and invalidates the session, on every instance that shares it. */
+    static void endSession(HttpServletRequest request) throws ServletException {
         // Take the session first: after logout() Liberty may refuse to hand it out (SESN0008E).
         HttpSession session = request.getSession(false);
-        String username = request.getRemoteUser();
         request.logout();
         if (session != null) {
             try {
@@ -34,9 +42,6 @@ public class LogoutAction {
             } catch (IllegalStateException alreadyInvalidated) {
                 // Liberty's logout() invalidates the session itself.
             }
-        }
-        if (username != null) {
-            AuthenticationLog.loggedOut(username, request.getRemoteAddr());
         }
     }
 }

@@ -46,6 +46,22 @@ class AccountIT {
     }
 
     @Test
+    void theAccountPageListsTheLoginsAndLogsOutEverywhere(LibertyServer server) {
+        String username = Accounts.register(server, "roamer");
+        WebClient first = Accounts.logIn(server, username);
+        WebClient second = Accounts.logIn(server, username);
+        assertThat(second.get("/user/account").document().select("#logins tr.login")).hasSize(2);
+
+        Page everywhere = second.get("/user/account").form("everywhereForm").press("logOutEverywhere");
+
+        assertThat(everywhere.text("#loginEnded")).startsWith("You logged out everywhere");
+        Accounts.assertLoggedOut(second, "the session that logged out everywhere");
+        Accounts.assertLoggedOut(first, "the other session");
+        WebClient again = Accounts.logIn(server, username);
+        assertThat(again.get("/user/account").document().select("#logins tr.login")).hasSize(1);
+    }
+
+    @Test
     void loginGetsANewSessionIdAndLogoutEndsTheOldOne(LibertyServer server) {
         String username = Accounts.register(server, "dave");
         WebClient browser = Accounts.logIn(server, username);
@@ -86,7 +102,7 @@ class AccountIT {
         assertThat(changing.get("/note/add").title()).as("the changing session").isEqualTo("Add a Note");
         Page ended = other.get("/");
         assertThat(ended.has("#currentUser")).as("the other session, at once on an instance alone").isFalse();
-        assertThat(ended.text("#loginEnded")).startsWith("Your password was changed since you logged in here");
+        assertThat(ended.text("#loginEnded")).startsWith("Your password was changed, or you logged out everywhere, since you logged in here");
         assertThat(Accounts.logInAttempt(new WebClient(server.baseUri()), username, newPassword).text("#currentUser"))
                 .contains("Display " + username);
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The account page on two instances: a password change in one session ends the user's other
  * sessions on the other instance at their next request, keeps the changing session under a new id,
  * and replaces the password; a wrong current password or a bad new one is refused with a message;
- * a new display name shows in the header. Each change, and each login it ends, is in the
+ * a new display name shows in the header; the page lists the user's logins on both instances, and
+ * "Log out everywhere" on one ends them on both. Each change, and each login it ends, is in the
  * authentication log.
  */
 @ExtendWith(NotesCluster.class)
@@ -51,7 +52,7 @@ class ClusterAccountIT {
         assertThat(ended.text("#loginEnded")).contains("Your password was changed");
         assertThat(second.getRaw("/note/add").location()).contains("/user/login");
         cluster.a().awaitLog("password_change outcome=success user=\"" + username + "\"", LOG_WAIT);
-        cluster.b().awaitLog("session_end outcome=password_changed user=\"" + username + "\"", LOG_WAIT);
+        cluster.b().awaitLog("session_end outcome=epoch user=\"" + username + "\"", LOG_WAIT);
 
         Page oldPassword = Accounts.logInAttempt(new WebClient(cluster.b().baseUri()), username, Accounts.PASSWORD);
         assertThat(oldPassword.has("#currentUser")).as("logged in with the old password").isFalse();
@@ -112,6 +113,34 @@ class ClusterAccountIT {
     }
 
     /** Requests the home page until it shows no login; fails if that takes longer than {@link #ANNOUNCED_WITHIN}. */
+    @Test
+    void theAccountPageListsEveryLoginAndLogsOutEverywhereOnEveryInstance(Cluster cluster) {
+        String username = Accounts.register(cluster.a(), "roam");
+        WebClient onA = Accounts.logIn(cluster.a(), username);
+        WebClient onB = Accounts.logIn(cluster.b(), username);
+
+        Page account = onB.get("/user/account");
+        assertThat(account.document().select("#logins tr.login")).as("a login on each instance").hasSize(2);
+        assertThat(account.document().select("#logins tr.login .this-login")).hasSize(1);
+        assertThat(account.document().select("#logins .login-address").eachText()).containsOnly("127.0.0.1");
+
+        Accounts.logOut(onA);
+        assertThat(onB.get("/user/account").document().select("#logins tr.login")).as("after the logout on A")
+                .hasSize(1);
+
+        WebClient third = Accounts.logIn(cluster.a(), username);
+        Page everywhere = onB.get("/user/account").form("everywhereForm").press("logOutEverywhere");
+        assertThat(everywhere.path()).startsWith("/user/login");
+        assertThat(everywhere.text("#loginEnded")).startsWith("You logged out everywhere");
+        Accounts.assertLoggedOut(onB, "the session that logged out everywhere");
+        assertThat(firstPageWithoutLogin(third).text("#loginEnded")).contains("you logged out everywhere");
+        cluster.b().awaitLog("logout_everywhere outcome=success user=\"" + username + "\"", LOG_WAIT);
+
+        WebClient again = Accounts.logIn(cluster.b(), username);
+        assertThat(again.get("/user/account").document().select("#logins tr.login")).as("only the new login")
+                .hasSize(1);
+    }
+
     private static Page firstPageWithoutLogin(WebClient client) {
         long deadline = System.nanoTime() + ANNOUNCED_WITHIN.toNanos();
         for (int attempt = 1; attempt <= 100; attempt++) {

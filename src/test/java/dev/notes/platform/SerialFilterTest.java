@@ -65,7 +65,7 @@ class SerialFilterTest {
 
     @Test
     void whatSessionsHoldIsBuilt() throws Exception {
-        SignedInUser user = new SignedInUser("alice", "Alice", Set.of("user"), Instant.parse("2026-12-02T10:00:00Z"), 3);
+        SignedInUser user = new SignedInUser("alice", "Alice", Set.of("user"), Instant.parse("2026-12-02T10:00:00Z"), 3, "login-1");
         RecentKeys recent = new RecentKeys(List.of("shopping", "todo"));
         assertThat(throughTheFilter(user)).isEqualTo(user);
         assertThat(throughTheFilter(recent)).isEqualTo(recent);

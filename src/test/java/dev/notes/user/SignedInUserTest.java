@@ -14,7 +14,7 @@ class SignedInUserTest {
 
     @Test
     void aLoginLivesUntilItIsAsOldAsTheLifetime() {
-        SignedInUser user = new SignedInUser("alice", "Alice", Set.of("user"), LOGIN, 0);
+        SignedInUser user = new SignedInUser("alice", "Alice", Set.of("user"), LOGIN, 0, "login-1");
         assertThat(user.hasOutlived(LIFETIME, LOGIN)).isFalse();
         assertThat(user.hasOutlived(LIFETIME, LOGIN.plus(LIFETIME).minusMillis(1))).isFalse();
         assertThat(user.hasOutlived(LIFETIME, LOGIN.plus(LIFETIME))).isTrue();
@@ -23,6 +23,6 @@ class SignedInUserTest {
 
     @Test
     void aLoginOfUnknownAgeFromBeforeTheLifetimeHasOutlivedIt() {
-        assertThat(new SignedInUser("alice", "Alice", Set.of("user"), null, 0).hasOutlived(LIFETIME, LOGIN)).isTrue();
+        assertThat(new SignedInUser("alice", "Alice", Set.of("user"), null, 0, "login-1").hasOutlived(LIFETIME, LOGIN)).isTrue();
     }
 }
