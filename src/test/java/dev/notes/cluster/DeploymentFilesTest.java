@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.notes.it.support.GrafanaDashboard;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -206,7 +207,7 @@ class DeploymentFilesTest {
     @Test
     void composeRunsReplicasBehindABalancerWithHealthChecksAndNoBuiltInSecrets() throws IOException {
         Map<String, Object> services = map(yaml(DOCKER.resolve("compose.yaml")).get("services"));
-        assertThat(services).containsOnlyKeys("postgres", "redis", "notes", "lb");
+        assertThat(services).containsOnlyKeys("postgres", "redis", "notes", "lb", "prometheus", "grafana");
         services.forEach((name, service) -> assertThat(map(service)).as(name).containsKey("healthcheck"));
 
         Map<String, Object> notes = map(services.get("notes"));
@@ -649,6 +650,55 @@ class DeploymentFilesTest {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
         assertThat(dockerfile).contains("ARG VERSION=" + projectVersion() + "\n", "docker build -f docker/Dockerfile -t " + image + " .")
                 .doesNotContain(":latest");
+    }
+
+    @Test
+    void prometheusScrapesEveryNotesReplicaDirectlyAndNothingElseReachesMetricsFromOutside() throws IOException {
+        Map<String, Object> job = map(list(yaml(DOCKER.resolve("prometheus/prometheus.yml")).get("scrape_configs")).get(0));
+        assertThat(job).containsEntry("metrics_path", "/metrics").doesNotContainKeys("basic_auth", "authorization");
+        Map<String, Object> discovery = map(list(job.get("dns_sd_configs")).get(0));
+        assertThat(discovery).as("every replica of the service, by Compose's DNS").containsEntry("names", List.of("notes"))
+                .containsEntry("type", "A").containsEntry("port", 9080);
+
+        Map<String, Object> prometheus = composeService("prometheus");
+        assertThat(list(prometheus.get("volumes"))).extracting(String::valueOf)
+                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        for (String name : List.of("prometheus", "grafana")) {
+            assertThat(list(composeService(name).get("ports"))).as(name).extracting(String::valueOf)
+                    .allSatisfy(port -> assertThat(port).as("published on loopback only").startsWith("127.0.0.1:"));
+        }
+        assertThat(map(composeService("grafana").get("environment")).get("GF_SECURITY_ADMIN_PASSWORD").toString())
+                .startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        assertThat(DOCKER.resolve(".env.example")).content().contains("GRAFANA_ADMIN_PASSWORD=");
+
+        assertThat(Files.readString(DOCKER.resolve("nginx/notes-locations.conf")))
+                .containsPattern("location \\^~ /metrics \\{\\s*return 404;\\s*}");
+        assertThat(Files.readString(Path.of("liberty/config/server.xml")))
+                .as("Prometheus needs no password").contains("<mpMetrics authentication=\"false\"/>");
+    }
+
+    @Test
+    void grafanaLoadsTheNotesDashboardWhosePanelsQueryTheProvisionedPrometheus() throws IOException {
+        GrafanaDashboard dashboard = GrafanaDashboard.read();
+        Map<String, Object> datasource = map(list(yaml(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml"))
+                .get("datasources")).get(0));
+        assertThat(datasource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+        assertThat(dashboard.json().get("uid").getAsString()).isEqualTo("notes");
+        dashboard.json().getAsJsonArray("panels").forEach(panel -> {
+            var targets = panel.getAsJsonObject().getAsJsonArray("targets");
+            assertThat(targets).as(panel.getAsJsonObject().get("title").getAsString()).isNotEmpty();
+            targets.forEach(target -> assertThat(target.getAsJsonObject().getAsJsonObject("datasource").get("uid").getAsString())
+                    .isEqualTo(datasource.get("uid")));
+        });
+        // Which of them a real server has is MetricsIT's to check.
+        assertThat(dashboard.metricNames()).contains("notes_http_requests_seconds_bucket", "notes_live_connections",
+                "notes_live_events_published_total", "notes_live_events_delivered_total", "notes_live_resyncs_total",
+                "notes_live_sockets_closed_total", "notes_logins_throttled_total", "notes_session_reads_seconds_bucket",
+                "notes_session_read_failures_total", "connectionpool_managedConnections");
+        Map<String, Object> provider = map(list(yaml(DOCKER.resolve("grafana/provisioning/dashboards/notes.yaml"))
+                .get("providers")).get(0));
+        assertThat(list(composeService("grafana").get("volumes"))).extracting(String::valueOf)
+                .contains("./grafana/dashboards:" + map(provider.get("options")).get("path") + ":ro");
     }
 
     @Test
