@@ -25,5 +25,10 @@
  * messages are rate-limited (a token bucket, {@code MessageBudget}), its topics capped and counted
  * once, and its snapshots built only for a socket that is open and has not had that topic's
  * snapshot already.
+ * <p>
+ * What passes is counted for Prometheus ({@link dev.notes.live.LiveMetrics}: events published,
+ * received and queued for sockets, resyncs, sockets closed for a full queue or flooding), and the
+ * open connections and their subscriptions are gauges of the {@link dev.notes.live.LiveDelivery};
+ * no figure names a topic or a user.
  */
 package dev.notes.live;

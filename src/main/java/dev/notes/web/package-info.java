@@ -13,6 +13,10 @@
  * The note page's comment rows are written by one component ({@code CommentList}, the tag
  * {@code <notes:commentList>}) rather than a repeat of expressions, the costliest part of that page.
  * <p>
+ * Every request is counted and timed for Prometheus by {@code RequestMetricsFilter}, the first
+ * filter, under a {@code Route} from a fixed set (pages, API route templates, {@code static},
+ * {@code other}) and its status class, never under a note key.
+ * <p>
  * Also what guards every request before the pages see it: its size ({@code RequestSizeFilter},
  * first of all filters), logins from an address whose failures are used up ({@code LoginRefusalFilter},
  * refused before the login page runs), its origin ({@code SameOriginFilter}), the browser hardening

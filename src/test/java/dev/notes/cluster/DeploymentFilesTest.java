@@ -239,7 +239,8 @@ class DeploymentFilesTest {
     void kubernetesRunsTwoReplicasWithProbesSecretsLimitsAndADisruptionBudget() throws IOException {
         List<Map<String, Object>> manifests = documents(DOCKER.resolve("kubernetes/notes.yaml"));
         assertThat(manifests).extracting(m -> m.get("kind"))
-                .containsExactly("Deployment", "Service", "Ingress", "PodDisruptionBudget", "NetworkPolicy", "NetworkPolicy");
+                .containsExactly("Deployment", "Service", "Ingress", "Ingress", "PodDisruptionBudget", "NetworkPolicy",
+                        "NetworkPolicy");
 
         Map<String, Object> deployment = map(manifests.get(0).get("spec"));
         assertThat((Integer) deployment.get("replicas")).isGreaterThanOrEqualTo(2);
@@ -257,7 +258,7 @@ class DeploymentFilesTest {
         assertThat(map(container.get("resources"))).containsKeys("requests", "limits");
 
         assertThat(map(map(manifests.get(1).get("spec")).get("selector"))).isEqualTo(labels);
-        assertThat(map(map(map(manifests.get(3).get("spec")).get("selector")).get("matchLabels"))).isEqualTo(labels);
+        assertThat(map(map(map(manifests.get(4).get("spec")).get("selector")).get("matchLabels"))).isEqualTo(labels);
 
         Map<String, Object> secret = secret("notes");
         assertThat(secret).containsEntry("kind", "Secret");
@@ -678,6 +679,18 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theKubernetesIngressRefusesMetricsToEveryAddressOnTheSiteItServes() throws IOException {
+        Map<String, Object> metrics = kubernetes("notes.yaml", "Ingress", "notes-metrics");
+        assertThat(map(map(metrics.get("metadata")).get("annotations")))
+                .containsEntry("nginx.ingress.kubernetes.io/denylist-source-range", "0.0.0.0/0,::/0");
+        Map<String, Object> site = map(list(map(kubernetes("notes.yaml", "Ingress", "notes").get("spec")).get("rules")).get(0));
+        Map<String, Object> rule = map(list(map(metrics.get("spec")).get("rules")).get(0));
+        assertThat(rule.get("host")).isEqualTo(site.get("host"));
+        assertThat(map(list(map(rule.get("http")).get("paths")).get(0))).containsEntry("path", "/metrics")
+                .containsEntry("pathType", "Prefix");
+    }
+
+    @Test
     void grafanaLoadsTheNotesDashboardWhosePanelsQueryTheProvisionedPrometheus() throws IOException {
         GrafanaDashboard dashboard = GrafanaDashboard.read();
         Map<String, Object> datasource = map(list(yaml(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml"))
@@ -758,6 +771,10 @@ class DeploymentFilesTest {
         assertThat(fromController).containsEntry("namespaceSelector",
                 Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx")));
         assertThat(map(kubernetes("notes.yaml", "NetworkPolicy", "notes").get("spec"))).containsEntry("podSelector", notesPods);
+        Map<String, Object> fromPrometheus = map(list(map(list(map(kubernetes("notes.yaml", "NetworkPolicy", "notes")
+                .get("spec")).get("ingress")).get(1)).get("from")).get(0));
+        assertThat(fromPrometheus).as("Prometheus scrapes the pods").containsEntry("podSelector",
+                Map.of("matchLabels", Map.of("app.kubernetes.io/name", "prometheus")));
 
         Map<String, Map<String, Object>> backends = Map.of(
                 "redis", kubernetes("redis.yaml", "NetworkPolicy", "redis"),
