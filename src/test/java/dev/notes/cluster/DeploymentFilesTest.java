@@ -406,7 +406,7 @@ class DeploymentFilesTest {
         for (String file : KUBERNETES_FILES) {
             manifests.addAll(documents(DOCKER.resolve("kubernetes").resolve(file)));
         }
-        assertThat(manifests).hasSize(14);
+        assertThat(manifests).hasSize(15);
         for (Map<String, Object> manifest : manifests) {
             readAsKubernetesApiObject(manifest);
         }
