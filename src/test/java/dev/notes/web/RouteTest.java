@@ -20,6 +20,8 @@ class RouteTest {
             "/user/login, /user/login",
             "/user/register.xhtml, /user/register",
             "/user/account, /user/account",
+            "/admin/users.xhtml, /admin/users",
+            "/admin/anything-else, other",
             "/live, /live",
             "/api/notes, /api/notes",
             "/api/notes/a-secret-key, /api/notes/{key}",
