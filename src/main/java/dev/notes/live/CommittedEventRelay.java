@@ -16,7 +16,11 @@ public class CommittedEventRelay {
     @Inject
     private EventPublisher publisher;
 
+    @Inject
+    private LiveMetrics metrics;
+
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
+        metrics.published();
         publisher.publish(event);
     }
 }

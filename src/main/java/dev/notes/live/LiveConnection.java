@@ -42,6 +42,7 @@ final class LiveConnection {
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final int maxQueued;
     private final long maxQueuedChars;
+    private final LiveMetrics metrics;
     private final Queue<String> queue = new ArrayDeque<>();
     /** Guarded by {@code queue}, like everything below: topic → the resync generation of its snapshot. */
     private final Map<String, Long> snapshots = new HashMap<>();
@@ -52,8 +53,10 @@ final class LiveConnection {
     /** A close to send once the queue has drained (see {@link #closeAfterQueued}); null if none. */
     private CloseReason closeWhenDrained;
 
-    LiveConnection(Session session, String username, String httpSessionId, int maxQueued, long maxQueuedChars) {
+    LiveConnection(Session session, String username, String httpSessionId, int maxQueued, long maxQueuedChars,
+            LiveMetrics metrics) {
         this.session = session;
+        this.metrics = metrics;
         this.username = username;
         this.httpSessionId = httpSessionId;
         this.maxQueued = maxQueued;
@@ -77,6 +80,7 @@ final class LiveConnection {
             return false;
         }
         if (queue.size() >= maxQueued || queuedChars + text.length() > maxQueuedChars) {
+            metrics.closedTooSlow();
             closeQuietly(CLOSE_TOO_SLOW, "too slow: " + queue.size() + " messages behind");
             return false;
         }

@@ -6,6 +6,7 @@ import dev.notes.note.NoteCount;
 import dev.notes.platform.Settings;
 import dev.notes.platform.ShutdownBegun;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,11 +14,14 @@ import jakarta.websocket.CloseReason;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * This instance's browsers: which connection listens to which topic, and the fan-out of events to
  * them. Each event is encoded once per topic, then queued on each subscribed connection; queuing
- * never blocks, so delivery takes the same short time however slow some clients are.
+ * never blocks, so delivery takes the same short time however slow some clients are. It counts what
+ * passes ({@link LiveMetrics}) and shows its open connections and subscriptions as gauges.
  */
 @ApplicationScoped
 public class LiveDelivery {
@@ -42,17 +46,41 @@ public class LiveDelivery {
     private Event<ContentChanged> contentChanged;
     /** Set once the instance is stopping: every connection is closed, a late one as it comes. */
     private volatile boolean goingAway;
+    private LiveMetrics metrics;
 
     LiveDelivery() {
         // for the container's proxy
     }
 
     @Inject
-    LiveDelivery(Settings settings, SnapshotCache snapshots, NoteCount noteCount, Event<ContentChanged> contentChanged) {
+    LiveDelivery(Settings settings, SnapshotCache snapshots, NoteCount noteCount, Event<ContentChanged> contentChanged,
+            LiveMetrics metrics) {
         this.maxTopics = settings.live().maxTopics();
         this.snapshots = snapshots;
         this.noteCount = noteCount;
         this.contentChanged = contentChanged;
+        this.metrics = metrics;
+    }
+
+    /** Read at each scrape of {@code /metrics}, not kept up to date on every change. */
+    void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object start, MetricRegistry registry) {
+        registry.gauge(Metadata.builder().withName("notes.live.connections")
+                .withDescription("Open /live sockets on this instance").build(), this, LiveDelivery::connectionCount);
+        registry.gauge(Metadata.builder().withName("notes.live.subscriptions")
+                .withDescription("Topics held by the open /live sockets on this instance, summed over the sockets").build(),
+                this, LiveDelivery::subscriptionCount);
+    }
+
+    int connectionCount() {
+        return connections.size();
+    }
+
+    int subscriptionCount() {
+        int subscriptions = 0;
+        for (Set<LiveConnection> listeners : subscribers.values()) {
+            subscriptions += listeners.size();
+        }
+        return subscriptions;
     }
 
     void add(LiveConnection connection) {
@@ -116,6 +144,7 @@ public class LiveDelivery {
      * ({@link ContentChanged}, before any browser hears of the change).
      */
     public void deliver(LiveEvent event) {
+        metrics.received();
         if (event.event() instanceof NoteEvent note && note.kind() != NoteEvent.Kind.UPDATED) {
             noteCount.changed();
         }
@@ -126,9 +155,12 @@ public class LiveDelivery {
                 continue;
             }
             String message = LiveMessages.event(event, topic);
+            int queued = 0;
             for (LiveConnection connection : listeners) {
                 connection.send(message);
+                queued++;
             }
+            metrics.queued(queued);
         }
     }
 
@@ -163,6 +195,7 @@ public class LiveDelivery {
      * and rendered pages) are forgotten first, since they may lack what was missed.
      */
     public void resynchronise() {
+        metrics.resynchronised();
         snapshots.clear();
         noteCount.changed();
         contentChanged.fire(new ContentChanged());

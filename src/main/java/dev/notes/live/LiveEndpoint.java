@@ -62,6 +62,9 @@ public class LiveEndpoint {
     @Inject
     private Settings settings;
 
+    @Inject
+    private LiveMetrics metrics;
+
     private LiveConnection connection;
     private MessageBudget budget;
     private ClientSockets.Slot slot;
@@ -79,7 +82,7 @@ public class LiveEndpoint {
         connection = new LiveConnection(session,
                 (String) config.getUserProperties().get(LiveHandshake.USERNAME),
                 (String) config.getUserProperties().get(LiveHandshake.HTTP_SESSION_ID),
-                limits.queueMessages(), limits.queueChars());
+                limits.queueMessages(), limits.queueChars(), metrics);
         delivery.add(connection);
     }
 
@@ -94,6 +97,10 @@ public class LiveEndpoint {
                 // dropped: the client has been told
             }
             case EXHAUSTED -> {
+                // Every message after the budget ran out is EXHAUSTED: count the socket once, as it starts closing.
+                if (!connection.isClosing()) {
+                    metrics.closedTooManyMessages();
+                }
                 if (slot != null) {
                     slot.holdOffAddress();
                 }

@@ -29,5 +29,10 @@
  * When the instance stops ({@link dev.notes.platform.ShutdownBegun}, on SIGTERM) every socket is
  * closed with 1001, "going away", on which pages reconnect at once to another instance, and the
  * admission filter refuses new handshakes with 503.
+ * <p>
+ * What passes is counted for Prometheus ({@link dev.notes.live.LiveMetrics}: events published,
+ * received and queued for sockets, resyncs, sockets closed for a full queue or flooding), and the
+ * open connections and their subscriptions are gauges of the {@link dev.notes.live.LiveDelivery};
+ * no figure names a topic or a user.
  */
 package dev.notes.live;

@@ -2,11 +2,16 @@ package dev.notes.throttle;
 
 import dev.notes.platform.LogText;
 import dev.notes.platform.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Failed logins, counted in one fixed window three ways, and the refusal once any count is used
@@ -27,7 +32,9 @@ import java.util.logging.Logger;
  * </ul>
  * The refusal does not say which count is used up: that would tell an attacker whether to change
  * account or address, and tells a user nothing they can act on. Unknown usernames are counted like
- * known ones, so the answer never reveals whether an account exists.
+ * known ones, so the answer never reveals whether an account exists. Operators do see which count
+ * refused, as the reason of the counter {@code notes_logins_throttled_total} (never the account or
+ * address itself).
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -43,6 +50,24 @@ public class LoginThrottle {
     @Inject
     private Settings settings;
 
+    @Inject
+    private MetricRegistry registry;
+
+    private Counter refusedForPair;
+    private Counter refusedForAccount;
+    private Counter refusedForAddress;
+
+    @PostConstruct
+    void registerCounters() {
+        Metadata refused = Metadata.builder().withName("notes.logins.throttled")
+                .withDescription("Logins refused unchecked for too many failures, by the count that was used up:"
+                        + " account_and_address, account (over all addresses) or address (over all accounts)")
+                .build();
+        refusedForPair = registry.counter(refused, new Tag("reason", "account_and_address"));
+        refusedForAccount = registry.counter(refused, new Tag("reason", "account"));
+        refusedForAddress = registry.counter(refused, new Tag("reason", "address"));
+    }
+
     /**
      * How long until {@code username} may try again from {@code address}; empty when it may now.
      * Called before the password is checked, so a refused attempt costs no hashing.
@@ -51,13 +76,15 @@ public class LoginThrottle {
      */
     public Optional<Duration> refusal(String username, String address) {
         Settings.LoginThrottle limits = settings.loginThrottle();
-        Duration wait = longest(
-                exceeded(counters.read(pairKey(username, address)), limits.perAccountAndAddress()),
-                exceeded(counters.read(accountKey(username)), limits.perAccount()),
-                exceeded(counters.read(addressKey(address)), limits.perAddress()));
+        Duration pair = exceeded(counters.read(pairKey(username, address)), limits.perAccountAndAddress());
+        Duration account = exceeded(counters.read(accountKey(username)), limits.perAccount());
+        Duration fromAddress = exceeded(counters.read(addressKey(address)), limits.perAddress());
+        Duration wait = longest(pair, account, fromAddress);
         if (wait.isZero()) {
             return Optional.empty();
         }
+        // Several counts may be used up: the narrowest one names the refusal.
+        (!pair.isZero() ? refusedForPair : !account.isZero() ? refusedForAccount : refusedForAddress).inc();
         // A refusal is logged when its count fills up (failed()), not at every attempt it stops.
         LOG.fine(() -> "Login refused, too many failures: user " + LogText.quoted(username) + " from " + address
                 + "; next attempt in " + Waits.retryAfterSeconds(wait) + " s");
@@ -72,7 +99,11 @@ public class LoginThrottle {
      */
     public Optional<Duration> addressRefusal(String address) {
         Duration wait = exceeded(counters.read(addressKey(address)), settings.loginThrottle().perAddress());
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        if (wait.isZero()) {
+            return Optional.empty();
+        }
+        refusedForAddress.inc();
+        return Optional.of(wait);
     }
 
     /**

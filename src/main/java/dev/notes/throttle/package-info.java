@@ -8,6 +8,7 @@
  * ({@link dev.notes.throttle.QuotaExceededException}, {@link dev.notes.throttle.LoginThrottle#refusal}); never
  * a permanent lockout. {@link dev.notes.throttle.PasswordChecks} bounds the PBKDF2 work running at once;
  * {@link dev.notes.throttle.DelayedRefusals} sends a refusal late, holding no thread, so that a client
- * retrying at once is slowed to one attempt per delay.
+ * retrying at once is slowed to one attempt per delay. Refused logins are counted for Prometheus by
+ * the count that ran out ({@code notes_logins_throttled_total}), never by account or address.
  */
 package dev.notes.throttle;

@@ -4,6 +4,7 @@ import dev.notes.platform.Settings;
 import dev.notes.platform.Times;
 import dev.notes.throttle.LoginThrottle;
 import dev.notes.throttle.PasswordChecks;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -22,6 +23,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Keeps the login in the HTTP session and re-establishes the caller from it on every request.
@@ -108,6 +114,28 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     private Settings settings;
 
+    @Inject
+    private MetricRegistry registry;
+
+    private Timer sessionReads;
+    private Counter sessionReadFailures;
+
+    /**
+     * The session store as the application sees it: Liberty's session cache runs a Redisson client
+     * of its own that no application code can time, but it loads a session from the store when the
+     * request first uses it, here. Its writes, after the response, stay out of sight.
+     */
+    @PostConstruct
+    void registerMetrics() {
+        sessionReads = registry.timer(Metadata.builder().withName("notes.session.reads")
+                .withDescription("Time to read the login from the HTTP session of a request that carries a session"
+                        + " cookie: Liberty loads the session from its store (Redis in a cluster) at this first use")
+                .withUnit(MetricUnits.SECONDS).build());
+        sessionReadFailures = registry.counter(Metadata.builder().withName("notes.session.read.failures")
+                .withDescription("Requests whose HTTP session could not be read (the session store, Redis, is away):"
+                        + " they get the temporarily unavailable page where a login is needed").build());
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -115,7 +143,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (credential != null) {
             return logIn(credential, request, context);
         }
-        SignedInUser user = signedInUser(request);
+        SignedInUser user = readLogin(request);
         if (user != null) {
             if (user.hasOutlived(settings.sessionLifetime(), Times.now())) {
                 endLogin(request, ENDED_BY_LIFETIME, () -> AuthenticationLog.lifetimeEnded(user.username(),
@@ -133,6 +161,20 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             return context.redirect(loginUrl(request));
         }
         return context.doNothing();
+    }
+
+    /** {@link #signedInUser}, timed and its failures counted when the request names a session. */
+    private SignedInUser readLogin(HttpServletRequest request) {
+        if (request.getRequestedSessionId() == null) {
+            return signedInUser(request);
+        }
+        long start = System.nanoTime();
+        SignedInUser user = signedInUser(request);
+        sessionReads.update(Duration.ofNanos(System.nanoTime() - start));
+        if (request.getAttribute(SESSION_STORE_FAILED) != null) {
+            sessionReadFailures.inc();
+        }
+        return user;
     }
 
     private AuthenticationStatus logIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {

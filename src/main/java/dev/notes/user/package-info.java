@@ -9,6 +9,9 @@
  * than in Liberty's LtpaToken2 cookie, so that a session shared between instances carries the
  * login and invalidating it logs the user out everywhere; a login starts a fresh session and
  * lasts at most the absolute session lifetime ({@link dev.notes.user.SignedInUser#loggedInAt}).
+ * Reading the login there is where Liberty loads a request's session from its store, so the mechanism
+ * times that read and counts its failures for Prometheus ({@code notes_session_reads_seconds},
+ * {@code notes_session_read_failures_total}).
  * <p>
  * A logged-in user changes their own display name and password ({@link dev.notes.user.UserService},
  * acting for the {@link dev.notes.user.Caller}; the rules are registration's,

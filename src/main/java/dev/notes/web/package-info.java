@@ -14,10 +14,14 @@
  * The note page's comment rows are written by one component ({@code CommentList}, the tag
  * {@code <notes:commentList>}) rather than a repeat of expressions, the costliest part of that page.
  * <p>
- * Also what every request gets first: its id ({@code RequestIdFilter}, the first filter: the proxy's
+ * Every request gets first its id ({@code RequestIdFilter}, the first filter: the proxy's
  * {@code X-Request-Id} if well-formed, {@code RequestId}, else a new one, in the answer and the log
- * lines written for it); and what guards every request before the pages see it: its size
- * ({@code RequestSizeFilter}, the filter after it), logins from an address whose failures are used up ({@code LoginRefusalFilter},
+ * lines written for it), then is counted and timed for Prometheus by {@code RequestMetricsFilter}
+ * under a {@code Route} from a fixed set (pages, API route templates, {@code static},
+ * {@code other}) and its status class, never under a note key.
+ * <p>
+ * Also what guards every request before the pages see it: its size
+ * ({@code RequestSizeFilter}, the filter after those), logins from an address whose failures are used up ({@code LoginRefusalFilter},
  * refused before the login page runs), its origin ({@code SameOriginFilter}), the browser hardening
  * headers ({@code SecurityHeadersFilter}: content security policy with Trusted Types, permissions
  * and cross-origin policies, and {@code no-store} for what a logged-in user is shown) and the error pages

@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.notes.it.support.GrafanaDashboard;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -206,7 +207,7 @@ class DeploymentFilesTest {
     @Test
     void composeRunsReplicasBehindABalancerWithHealthChecksAndNoBuiltInSecrets() throws IOException {
         Map<String, Object> services = map(yaml(DOCKER.resolve("compose.yaml")).get("services"));
-        assertThat(services).containsOnlyKeys("postgres", "redis", "notes", "lb");
+        assertThat(services).containsOnlyKeys("postgres", "redis", "notes", "lb", "prometheus", "grafana");
         services.forEach((name, service) -> assertThat(map(service)).as(name).containsKey("healthcheck"));
 
         Map<String, Object> notes = map(services.get("notes"));
@@ -238,7 +239,8 @@ class DeploymentFilesTest {
     void kubernetesRunsTwoReplicasWithProbesSecretsLimitsAndADisruptionBudget() throws IOException {
         List<Map<String, Object>> manifests = documents(DOCKER.resolve("kubernetes/notes.yaml"));
         assertThat(manifests).extracting(m -> m.get("kind"))
-                .containsExactly("Deployment", "Service", "Ingress", "PodDisruptionBudget", "NetworkPolicy", "NetworkPolicy");
+                .containsExactly("Deployment", "Service", "Ingress", "Ingress", "PodDisruptionBudget", "NetworkPolicy",
+                        "NetworkPolicy");
 
         Map<String, Object> deployment = map(manifests.get(0).get("spec"));
         assertThat((Integer) deployment.get("replicas")).isGreaterThanOrEqualTo(2);
@@ -256,7 +258,7 @@ class DeploymentFilesTest {
         assertThat(map(container.get("resources"))).containsKeys("requests", "limits");
 
         assertThat(map(map(manifests.get(1).get("spec")).get("selector"))).isEqualTo(labels);
-        assertThat(map(map(map(manifests.get(3).get("spec")).get("selector")).get("matchLabels"))).isEqualTo(labels);
+        assertThat(map(map(map(manifests.get(4).get("spec")).get("selector")).get("matchLabels"))).isEqualTo(labels);
 
         Map<String, Object> secret = secret("notes");
         assertThat(secret).containsEntry("kind", "Secret");
@@ -404,7 +406,7 @@ class DeploymentFilesTest {
         for (String file : KUBERNETES_FILES) {
             manifests.addAll(documents(DOCKER.resolve("kubernetes").resolve(file)));
         }
-        assertThat(manifests).hasSize(14);
+        assertThat(manifests).hasSize(15);
         for (Map<String, Object> manifest : manifests) {
             readAsKubernetesApiObject(manifest);
         }
@@ -678,6 +680,67 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void prometheusScrapesEveryNotesReplicaDirectlyAndNothingElseReachesMetricsFromOutside() throws IOException {
+        Map<String, Object> job = map(list(yaml(DOCKER.resolve("prometheus/prometheus.yml")).get("scrape_configs")).get(0));
+        assertThat(job).containsEntry("metrics_path", "/metrics").doesNotContainKeys("basic_auth", "authorization");
+        Map<String, Object> discovery = map(list(job.get("dns_sd_configs")).get(0));
+        assertThat(discovery).as("every replica of the service, by Compose's DNS").containsEntry("names", List.of("notes"))
+                .containsEntry("type", "A").containsEntry("port", 9080);
+
+        Map<String, Object> prometheus = composeService("prometheus");
+        assertThat(list(prometheus.get("volumes"))).extracting(String::valueOf)
+                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        for (String name : List.of("prometheus", "grafana")) {
+            assertThat(list(composeService(name).get("ports"))).as(name).extracting(String::valueOf)
+                    .allSatisfy(port -> assertThat(port).as("published on loopback only").startsWith("127.0.0.1:"));
+        }
+        assertThat(map(composeService("grafana").get("environment")).get("GF_SECURITY_ADMIN_PASSWORD").toString())
+                .startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        assertThat(DOCKER.resolve(".env.example")).content().contains("GRAFANA_ADMIN_PASSWORD=");
+
+        assertThat(Files.readString(DOCKER.resolve("nginx/notes-locations.conf")))
+                .containsPattern("location \\^~ /metrics \\{\\s*return 404;\\s*}");
+        assertThat(Files.readString(Path.of("liberty/config/server.xml")))
+                .as("Prometheus needs no password").contains("<mpMetrics authentication=\"false\"/>");
+    }
+
+    @Test
+    void theKubernetesIngressRefusesMetricsToEveryAddressOnTheSiteItServes() throws IOException {
+        Map<String, Object> metrics = kubernetes("notes.yaml", "Ingress", "notes-metrics");
+        assertThat(map(map(metrics.get("metadata")).get("annotations")))
+                .containsEntry("nginx.ingress.kubernetes.io/denylist-source-range", "0.0.0.0/0,::/0");
+        Map<String, Object> site = map(list(map(kubernetes("notes.yaml", "Ingress", "notes").get("spec")).get("rules")).get(0));
+        Map<String, Object> rule = map(list(map(metrics.get("spec")).get("rules")).get(0));
+        assertThat(rule.get("host")).isEqualTo(site.get("host"));
+        assertThat(map(list(map(rule.get("http")).get("paths")).get(0))).containsEntry("path", "/metrics")
+                .containsEntry("pathType", "Prefix");
+    }
+
+    @Test
+    void grafanaLoadsTheNotesDashboardWhosePanelsQueryTheProvisionedPrometheus() throws IOException {
+        GrafanaDashboard dashboard = GrafanaDashboard.read();
+        Map<String, Object> datasource = map(list(yaml(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml"))
+                .get("datasources")).get(0));
+        assertThat(datasource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+        assertThat(dashboard.json().get("uid").getAsString()).isEqualTo("notes");
+        dashboard.json().getAsJsonArray("panels").forEach(panel -> {
+            var targets = panel.getAsJsonObject().getAsJsonArray("targets");
+            assertThat(targets).as(panel.getAsJsonObject().get("title").getAsString()).isNotEmpty();
+            targets.forEach(target -> assertThat(target.getAsJsonObject().getAsJsonObject("datasource").get("uid").getAsString())
+                    .isEqualTo(datasource.get("uid")));
+        });
+        // Which of them a real server has is MetricsIT's to check.
+        assertThat(dashboard.metricNames()).contains("notes_http_requests_seconds_bucket", "notes_live_connections",
+                "notes_live_events_published_total", "notes_live_events_delivered_total", "notes_live_resyncs_total",
+                "notes_live_sockets_closed_total", "notes_logins_throttled_total", "notes_session_reads_seconds_bucket",
+                "notes_session_read_failures_total", "connectionpool_managedConnections");
+        Map<String, Object> provider = map(list(yaml(DOCKER.resolve("grafana/provisioning/dashboards/notes.yaml"))
+                .get("providers")).get(0));
+        assertThat(list(composeService("grafana").get("volumes"))).extracting(String::valueOf)
+                .contains("./grafana/dashboards:" + map(provider.get("options")).get("path") + ":ro");
+    }
+
+    @Test
     void composeRunsEveryServiceReadOnlyWithoutCapabilitiesOrNewPrivilegesInBoundedMemory() throws IOException {
         Map<String, Object> services = map(yaml(DOCKER.resolve("compose.yaml")).get("services"));
         services.forEach((name, value) -> {
@@ -734,6 +797,10 @@ class DeploymentFilesTest {
         assertThat(fromController).containsEntry("namespaceSelector",
                 Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx")));
         assertThat(map(kubernetes("notes.yaml", "NetworkPolicy", "notes").get("spec"))).containsEntry("podSelector", notesPods);
+        Map<String, Object> fromPrometheus = map(list(map(list(map(kubernetes("notes.yaml", "NetworkPolicy", "notes")
+                .get("spec")).get("ingress")).get(1)).get("from")).get(0));
+        assertThat(fromPrometheus).as("Prometheus scrapes the pods").containsEntry("podSelector",
+                Map.of("matchLabels", Map.of("app.kubernetes.io/name", "prometheus")));
 
         Map<String, Map<String, Object>> backends = Map.of(
                 "redis", kubernetes("redis.yaml", "NetworkPolicy", "redis"),

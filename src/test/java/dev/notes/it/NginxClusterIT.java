@@ -9,6 +9,7 @@ import dev.notes.it.support.Nginx;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
+import dev.notes.it.support.PrometheusScrape;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
 import java.util.ArrayList;
@@ -66,6 +67,16 @@ class NginxClusterIT {
                 assertThat(window.awaitEvent("comment.added", key).getJsonObject("comment").getString("text"))
                         .isEqualTo("made on B");
             }
+        }
+    }
+
+    @Test
+    void metricsAreReadOnEachInstanceButNeverThroughTheBalancer(Cluster cluster) {
+        try (Nginx nginx = Nginx.inFrontOf(cluster.instances())) {
+            for (String path : List.of("/metrics", "/metrics/", "/metrics?scope=application", "/metrics/vendor")) {
+                assertThat(PrometheusScrape.fetch(nginx.baseUri().resolve(path)).statusCode()).as(path).isEqualTo(404);
+            }
+            assertThat(PrometheusScrape.fetch(cluster.a().uri("/metrics")).statusCode()).as("on the instance").isEqualTo(200);
         }
     }
 

@@ -73,7 +73,11 @@ final class FakeSocket {
     }
 
     LiveConnection connection(int maxQueued, long maxQueuedChars) {
-        return new LiveConnection(session, null, "http-" + session.getId(), maxQueued, maxQueuedChars);
+        return connection(maxQueued, maxQueuedChars, PlainCounters.metrics());
+    }
+
+    LiveConnection connection(int maxQueued, long maxQueuedChars, LiveMetrics metrics) {
+        return new LiveConnection(session, null, "http-" + session.getId(), maxQueued, maxQueuedChars, metrics);
     }
 
     private void sendText(String text, SendHandler handler) {

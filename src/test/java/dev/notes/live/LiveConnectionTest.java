@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.metrics.Tag;
 import org.junit.jupiter.api.Test;
 
 class LiveConnectionTest {
@@ -32,7 +33,8 @@ class LiveConnectionTest {
     @Test
     void aClientThatFallsTooManyMessagesBehindIsClosedAndSentNothingMore() {
         FakeSocket socket = FakeSocket.held();
-        LiveConnection connection = socket.connection(3, 1_000_000);
+        PlainCounters counters = new PlainCounters();
+        LiveConnection connection = socket.connection(3, 1_000_000, new LiveMetrics(counters));
         connection.send("in flight");
         connection.send("q1");
         connection.send("q2");
@@ -46,6 +48,7 @@ class LiveConnectionTest {
         connection.send("after the close");
         assertThat(socket.sent()).containsExactly("in flight");
         assertThat(connection.isClosing()).isTrue();
+        assertThat(counters.count("notes.live.sockets.closed", new Tag("reason", "too_slow"))).as("counted once").isEqualTo(1);
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.metrics.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +33,10 @@ class LiveDeliveryTest {
 
     @SuppressWarnings("unchecked")
     private final Event<ContentChanged> contentChanged = mock(Event.class);
+    private final PlainCounters counters = new PlainCounters();
     private final LiveDelivery delivery = new LiveDelivery(
             Settings.from(name -> Optional.ofNullable(Map.of("LIVE_MAX_TOPICS", "3").get(name))), new SnapshotCache(),
-            new NoteCount(), contentChanged);
+            new NoteCount(), contentChanged, new LiveMetrics(counters));
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @AfterEach
@@ -71,6 +73,27 @@ class LiveDeliveryTest {
         assertThat(home.sent()).singleElement().asString().contains("\"topic\":\"home\"", "\"id\":1");
         assertThat(page.sent()).hasSize(2).allSatisfy(m -> assertThat(m).contains("\"topic\":\"note:a\""));
         assertThat(other.sent()).isEmpty();
+    }
+
+    @Test
+    void theFiguresCountEventsReceivedMessagesQueuedPerSocketAndTheSocketsAndSubscriptionsOpen() {
+        LiveConnection both = connected(FakeSocket.completingAtOnce());
+        delivery.subscribe(both, "home");
+        delivery.subscribe(both, "note:a");
+        delivery.subscribe(connected(FakeSocket.completingAtOnce()), "note:a");
+        connected(FakeSocket.completingAtOnce());
+
+        delivery.deliver(noteUpdated(1, "a"));
+        delivery.deliver(commentAdded(2, "b"));
+
+        assertThat(counters.count("notes.live.events.received")).isEqualTo(2);
+        assertThat(counters.count("notes.live.events.delivered")).as("home 1, note:a 2, note:b none").isEqualTo(3);
+        assertThat(delivery.connectionCount()).isEqualTo(3);
+        assertThat(delivery.subscriptionCount()).isEqualTo(3);
+        delivery.remove(both);
+        assertThat(delivery.connectionCount()).isEqualTo(2);
+        assertThat(delivery.subscriptionCount()).isEqualTo(1);
+        assertThat(counters.count("notes.live.sockets.closed", new Tag("reason", "too_slow"))).isZero();
     }
 
     @Test
@@ -199,6 +222,7 @@ class LiveDeliveryTest {
 
         delivery.resynchronise();
 
+        assertThat(counters.count("notes.live.resyncs")).isEqualTo(1);
         assertThat(first.sent()).containsExactly("{\"type\":\"resync\"}");
         assertThat(second.sent()).containsExactly("{\"type\":\"resync\"}");
         assertThat(subscribed.claimSnapshot("home")).isTrue();
