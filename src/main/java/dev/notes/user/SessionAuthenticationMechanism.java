@@ -13,12 +13,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -99,6 +101,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     private static final Logger LOG = Logger.getLogger(SessionAuthenticationMechanism.class.getName());
 
+    /** Liberty's session cookie when server.xml names none (SESSION_COOKIE_NAME). */
+    private static final String DEFAULT_SESSION_COOKIE = "JSESSIONID";
+
     @Inject
     private CredentialCheck credentials;
 
@@ -165,7 +170,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** {@link #signedInUser}, timed and its failures counted when the request names a session. */
     private SignedInUser readLogin(HttpServletRequest request) {
-        if (request.getRequestedSessionId() == null) {
+        if (!hasSessionCookie(request)) {
             return signedInUser(request);
         }
         long start = System.nanoTime();
@@ -175,6 +180,26 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             sessionReadFailures.inc();
         }
         return user;
+    }
+
+    /**
+     * Whether the request sent a session cookie, read from the cookies themselves: Liberty's
+     * {@code getRequestedSessionId()} looks the session up in its store, and throws while the store
+     * (Redis) is away, which would fail the very error page that says so.
+     */
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        String name = Objects.requireNonNullElse(request.getServletContext().getSessionCookieConfig().getName(),
+                DEFAULT_SESSION_COOKIE);
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AuthenticationStatus logIn(Credential credential, HttpServletRequest request, HttpMessageContext context) {
