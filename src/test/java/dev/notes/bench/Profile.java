@@ -21,6 +21,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -81,6 +82,8 @@ final class Profile {
     /** Shares below this are left out: they explain nothing. */
     private static final double SHOWN_FROM_PERCENT = 1.0;
     private static final int HOTTEST_METHODS = 8;
+    /** The name a frame without its method counts under (see {@link #method}). */
+    static final String UNKNOWN_METHOD = "(method not recorded)";
     /**
      * Tries at reading a recording, half a second apart: a recording begun at JVM start was still
      * unreadable 5 s after jcmd stopped it on a slower machine (and complete a minute later).
@@ -268,8 +271,17 @@ final class Profile {
         return categories;
     }
 
-    private static String method(RecordedFrame frame) {
-        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    /**
+     * The frame's method as "Type.name". JFR leaves the method out of some frames (hidden classes, and
+     * methods unloaded before the recording was written), so those count under one name of their own
+     * instead of failing the whole profile.
+     */
+    static String method(RecordedFrame frame) {
+        RecordedMethod method = frame.getMethod();
+        if (method == null || method.getType() == null) {
+            return UNKNOWN_METHOD;
+        }
+        return method.getType().getName() + "." + method.getName();
     }
 
     /** Runs the JDK's jcmd against the server's JVM (same user, same machine) and returns its output. */
