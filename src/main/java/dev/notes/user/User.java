@@ -15,6 +15,8 @@ import java.time.Instant;
 @Table(name = "users")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.SESSION_EPOCH, query = "SELECT u.sessionEpoch FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.DISPLAY_NAMES,
+        query = "SELECT u.username, u.displayName FROM User u WHERE u.username IN :usernames")
 @NamedQuery(name = User.STARTING_WITH,
         query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '\\' ORDER BY u.username")
 public class User {
@@ -22,6 +24,7 @@ public class User {
     static final String FIND_BY_USERNAME = "User.findByUsername";
     static final String SESSION_EPOCH = "User.sessionEpoch";
     static final String STARTING_WITH = "User.startingWith";
+    static final String DISPLAY_NAMES = "User.displayNames";
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
