@@ -5,10 +5,12 @@
 // The home page shows one page of the list: its subscription names where the page starts
 // (data-live-from), and the script decides from each event's title whether the note is on it.
 // Every handler is idempotent (upsert by key or id, remove if present), because an event may also
-// be reflected in a snapshot. User content is only ever inserted with textContent. A note's
-// comments are handled by comments.js.
+// be reflected in a snapshot. User content is only ever inserted with textContent, except a note's
+// text, which the server sends as sanitised HTML (server-html.js). A note's comments are handled by
+// comments.js.
 
 import { noteComments } from './comments.js';
+import { showServerHtml } from './server-html.js';
 
 const PING_MILLIS = 25_000;
 const RECONNECT_MIN_MILLIS = 500;
@@ -298,7 +300,11 @@ function notePageRenderer(article) {
         }
         heading.textContent = note.title;
         document.title = note.title;
-        body.textContent = note.body;
+        if (typeof note.bodyHtml === 'string') {
+            showServerHtml(body, note.bodyHtml);
+        } else {
+            body.textContent = note.body; // from an instance that predates Markdown
+        }
         if (updated && note.updatedAt) {
             updated.dateTime = note.updatedAt;
             updated.textContent = note.updatedAtText;

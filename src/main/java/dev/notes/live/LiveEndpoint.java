@@ -6,6 +6,7 @@ import dev.notes.note.Note;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
 import dev.notes.note.PageCursor;
+import dev.notes.note.RenderedNotes;
 import dev.notes.platform.Settings;
 import dev.notes.user.DisplayNames;
 import jakarta.enterprise.context.Dependent;
@@ -63,6 +64,9 @@ public class LiveEndpoint {
 
     @Inject
     private DisplayNames displayNames;
+
+    @Inject
+    private RenderedNotes rendered;
 
     @Inject
     private Settings settings;
@@ -186,7 +190,8 @@ public class LiveEndpoint {
     private String noteSnapshot(String key, long lastEventId) {
         NewestComments newest = comments.newest(key);
         Note note = notes.find(key).orElse(null);
-        return LiveMessages.noteSnapshot(key, lastEventId, note, note == null ? null : displayNames.of(note.getAuthor()),
+        return LiveMessages.noteSnapshot(key, lastEventId, note, note == null ? null : rendered.html(note),
+                note == null ? null : displayNames.of(note.getAuthor()),
                 comments.views(newest.slice().comments()), newest.slice().hasOlder(), newest.count());
     }
 

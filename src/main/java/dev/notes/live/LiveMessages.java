@@ -4,6 +4,7 @@ import dev.notes.comment.CommentView;
 import dev.notes.event.CommentEvent;
 import dev.notes.event.DomainEvent;
 import dev.notes.event.NoteEvent;
+import dev.notes.note.Markdown;
 import dev.notes.note.Note;
 import dev.notes.note.TitlePage;
 import dev.notes.platform.Times;
@@ -32,11 +33,13 @@ final class LiveMessages {
     }
 
     /**
-     * A note's content, for its page: {@code author} is the username, {@code authorName} the
-     * display name the page shows (both only in snapshots: an update does not change the author).
+     * A note's content, for its page: {@code body} is the Markdown as written, {@code bodyHtml} what
+     * the page shows, rendered and sanitised on the server ({@link Markdown}); {@code author} is the
+     * username, {@code authorName} the display name the page shows (both only in snapshots: an update
+     * does not change the author).
      */
-    public record NoteData(String key, String title, String body, String author, String authorName, String updatedAt,
-                           String updatedAtText) {
+    public record NoteData(String key, String title, String body, String bodyHtml, String author, String authorName,
+                           String updatedAt, String updatedAtText) {
     }
 
     /** Something changed: {@code event} is e.g. "note.updated", "comment.added". */
@@ -87,8 +90,9 @@ final class LiveMessages {
             // The home list shows titles: a body of up to 100,000 characters goes only to the note's
             // own subscribers, not to every home page.
             NoteData data = topic.equals(HOME)
-                    ? new NoteData(note.noteKey(), note.title(), null, null, null, null, null)
-                    : new NoteData(note.noteKey(), note.title(), note.body(), null, null,
+                    ? new NoteData(note.noteKey(), note.title(), null, null, null, null, null, null)
+                    : new NoteData(note.noteKey(), note.title(), note.body(),
+                            note.kind() == NoteEvent.Kind.DELETED ? null : Markdown.toHtml(note.body()), null, null,
                             Times.iso(note.occurredAt()), Times.display(note.occurredAt()));
             return encode(new EventMessage("event", live.id(), topic, "note." + name(note.kind()), note.noteKey(),
                     data, null));
@@ -109,12 +113,13 @@ final class LiveMessages {
     }
 
     /**
-     * {@code note} null: the note does not exist (any more); {@code authorName} is its author's
+     * {@code note} null: the note does not exist (any more); {@code bodyHtml} is its text as HTML
+     * ({@code dev.notes.note.RenderedNotes}), {@code authorName} its author's
      * display name, {@code newest} its newest comments, whether older ones exist {@code olderComments}.
      */
-    static String noteSnapshot(String key, long lastEventId, Note note, String authorName, List<CommentView> newest,
-                               boolean olderComments, long commentCount) {
-        NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(),
+    static String noteSnapshot(String key, long lastEventId, Note note, String bodyHtml, String authorName,
+                               List<CommentView> newest, boolean olderComments, long commentCount) {
+        NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(), bodyHtml,
                 note.getAuthor(), authorName, Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
         return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, null, null, data, newest,
                 commentCount, olderComments));

@@ -11,6 +11,10 @@
  * PostgreSQL's full-text index, {@code WordMatchNoteSearch} on H2) that {@code NoteSearches} picks
  * by the {@link dev.notes.platform.DatabaseDialect}.
  * <p>
+ * A note's text is Markdown; {@link dev.notes.note.Markdown} renders it to HTML and sanitises that to
+ * an allow-list, the one way a text becomes markup anywhere (pages, live updates, the API, the
+ * preview), and {@link dev.notes.note.RenderedNotes} keeps the result per note and version.
+ * <p>
  * Every change fires a {@link dev.notes.event.NoteEvent} inside its transaction; observers see it
  * only after commit. Only a note's author may change it; the author is always the logged-in
  * caller, which the service asks the {@link dev.notes.user.Caller} port for itself: no caller of

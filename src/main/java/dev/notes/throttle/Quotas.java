@@ -3,18 +3,22 @@ package dev.notes.throttle;
 import dev.notes.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
  * How much one account or one client address may create per window: registrations per address
- * (each costs a password hash, and accounts are what the other limits count), notes and comments
- * per account. Every attempt counts, accepted or not, so a client that ignores the refusal gains
+ * (each costs a password hash, and accounts are what the other limits count), notes, comments and
+ * previews of a note's text per account. Every attempt counts, accepted or not, so a client that ignores the refusal gains
  * nothing by retrying; the window ends on its own.
  */
 @ApplicationScoped
 public class Quotas {
 
     private static final Logger LOG = Logger.getLogger(Quotas.class.getName());
+
+    /** A preview every two seconds for ten minutes on end. */
+    static final Settings.Limit PREVIEWS_PER_ACCOUNT = new Settings.Limit(300, Duration.ofMinutes(10));
 
     @Inject
     private Counters counters;
@@ -39,6 +43,15 @@ public class Quotas {
     public void comment(String username) {
         take("comment|" + username, settings.quotas().commentsPerAccount(),
                 "You have added the most comments allowed in a while", "comments by " + username);
+    }
+
+    /**
+     * Counts a preview of a note's text asked for by {@code username}: one a click, each up to tens
+     * of milliseconds of CPU for the longest text. A fixed limit, far above what a writer clicks.
+     */
+    public void preview(String username) {
+        take("preview|" + username, PREVIEWS_PER_ACCOUNT, "You have asked for the most previews allowed in a while",
+                "previews by " + username);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.notes.note.Note;
 import dev.notes.note.NoteNotFoundException;
 import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
+import dev.notes.note.RenderedNotes;
 import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.QuotaExceededException;
 import dev.notes.throttle.Quotas;
@@ -55,6 +56,9 @@ public class NotePage {
 
     @Inject
     private DisplayNames displayNames;
+
+    @Inject
+    private RenderedNotes rendered;
 
     @Inject
     @RequestParameterMap
@@ -197,6 +201,11 @@ public class NotePage {
             authorNames = displayNames.of(authors);
         }
         return authorNames;
+    }
+
+    /** The note's text as the safe HTML its Markdown renders to. */
+    public String getBodyHtml() {
+        return getNote() == null ? "" : rendered.html(getNote());
     }
 
     public String getKey() {

@@ -9,6 +9,7 @@ import dev.notes.note.NoteService;
 import dev.notes.note.NoteSummary;
 import dev.notes.note.NotPermittedException;
 import dev.notes.note.PageCursor;
+import dev.notes.note.RenderedNotes;
 import dev.notes.note.SearchQuery;
 import dev.notes.note.SearchResults;
 import dev.notes.note.StaleNoteException;
@@ -83,6 +84,9 @@ public class NoteResource {
     @Inject
     private DisplayNames displayNames;
 
+    @Inject
+    private RenderedNotes rendered;
+
     @Context
     private UriInfo uriInfo;
 
@@ -112,7 +116,11 @@ public class NoteResource {
     public record NoteView(
             @Schema(example = "shopping") String key,
             @Schema(example = "Shopping list") String title,
-            @Schema(example = "Milk, bread") String body,
+            @Schema(description = "Markdown (CommonMark with tables, strikethrough and autolinks).",
+                    example = "Milk, *bread*") String body,
+            @Schema(description = "The body as the pages show it: HTML rendered from the Markdown and sanitised"
+                    + " to an allow-list (no script, style or image; links rel=nofollow).",
+                    example = "<p>Milk, <em>bread</em></p>\n") String bodyHtml,
             @Schema(description = "The username of the note's author: the identity, which never changes.", example = "ada")
             String author,
             @Schema(description = "The name the author chose to be shown under; it may change.", example = "Ada Lovelace")
@@ -121,8 +129,8 @@ public class NoteResource {
             @Schema(description = "ISO 8601, UTC.", example = "2026-12-03T09:20:00Z") String updatedAt,
             @Schema(description = "Counts changes; the ETag without quotes.", example = "1") long version) {
 
-        static NoteView of(Note note, String authorName) {
-            return new NoteView(note.getKey(), note.getTitle(), note.getBody(), note.getAuthor(), authorName,
+        static NoteView of(Note note, String bodyHtml, String authorName) {
+            return new NoteView(note.getKey(), note.getTitle(), note.getBody(), bodyHtml, note.getAuthor(), authorName,
                     Times.iso(note.getCreatedAt()), Times.iso(note.getUpdatedAt()), note.getVersion());
         }
     }
@@ -357,6 +365,6 @@ public class NoteResource {
     }
 
     private NoteView view(Note note) {
-        return NoteView.of(note, displayNames.of(note.getAuthor()));
+        return NoteView.of(note, rendered.html(note), displayNames.of(note.getAuthor()));
     }
 }

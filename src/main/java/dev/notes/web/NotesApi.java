@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The JSON API under {@code /api}: notes ({@link NoteResource}), their comments
- * ({@link CommentResource}) and the login a client without a browser keeps in its session cookie
+ * ({@link CommentResource}), the preview of a note's Markdown ({@link MarkdownResource}) and the login a client without a browser keeps in its session cookie
  * ({@link SessionResource}). Same login, permissions and quotas as the pages; same CSRF protection
  * ({@code SameOriginFilter}), and JSON bodies only, which another site's form cannot send. Every
  * error is a {@link Problem}. MicroProfile OpenAPI serves its description at {@code /openapi}.

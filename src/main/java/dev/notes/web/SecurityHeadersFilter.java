@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * Browser hardening on every response. The content security policy allows scripts, styles and
  * connections only from this origin: even a markup injection that slipped past escaping could not
- * run inline script or send data elsewhere. It also requires Trusted Types and allows no policy:
- * the page scripts write user content with {@code textContent} only, and MyFaces adds no script to
- * these pages, so any string that reaches an HTML or script sink ({@code innerHTML},
- * {@code eval}, …) is refused by the browser instead of becoming markup.
+ * run inline script or send data elsewhere. It also requires Trusted Types and allows one policy,
+ * {@value #SERVER_HTML_POLICY}, which one module keeps to itself for the HTML of a note's text that
+ * the server rendered and sanitised: the page scripts write all other user content with
+ * {@code textContent}, and MyFaces adds no script to these pages, so any other string that reaches
+ * an HTML or script sink ({@code innerHTML}, {@code eval}, …) is refused by the browser instead of
+ * becoming markup.
  * <p>
  * The policy also turns off browser features Notes never uses (camera, microphone, location,
  * payment, USB, …), keeps other sites' windows out of this one's browsing context group
@@ -33,6 +35,12 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The one Trusted Types policy: it lets resources/js/server-html.js parse a note's text as the
+     * server rendered and sanitised it ({@code dev.notes.note.Markdown}), and nothing else.
+     */
+    static final String SERVER_HTML_POLICY = "notes-server-html";
+
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self'",
@@ -44,7 +52,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             "form-action 'self'",
             "frame-ancestors 'none'",
             "require-trusted-types-for 'script'",
-            "trusted-types 'none'");
+            "trusted-types " + SERVER_HTML_POLICY);
 
     /** Powerful features no page of Notes uses, denied to the page and to anything it could embed. */
     static final String PERMISSIONS_POLICY = String.join(", ",

@@ -33,7 +33,8 @@
  * its commit; and the JSON API under {@code /api} ({@code NotesApi}): notes listed, searched, read,
  * added, changed and deleted ({@code NoteResource}, the version as {@code ETag}, a change only with
  * {@code If-Match}), comments a slice at a time, added and deleted ({@code CommentResource}, also
- * the note page's "Show older comments"), and the login of a client without a browser
+ * the note page's "Show older comments"), the preview of a note's Markdown on the add and edit pages
+ * ({@code MarkdownResource}), and the login of a client without a browser
  * ({@code SessionResource}, through the same mechanism as the login form). Every API error is an
  * RFC 9457 {@code Problem}, whether a resource, a mapper ({@code InvalidInput} for Bean Validation,
  * {@code HttpProblems} for the rest) or a filter refusing the request writes it; MicroProfile

@@ -158,7 +158,7 @@ class HostileRequestIT {
                 .set("key", key).set("title", alphabet.text(255)).set("body", body)
                 .press("save");
         assertThat(view.path()).isEqualTo("/note/view?key=" + key);
-        assertThat(view.wholeText("noteBody")).isEqualTo(body);
+        assertThat(view.text("#noteBody")).isEqualTo(body);
     }
 
     /** The text of the longest note: one character repeated, ASCII or three bytes in UTF-8. */

@@ -60,7 +60,8 @@ class NoteIT {
         assertThat(view.path()).isEqualTo("/note/view?key=" + key);
         assertThat(view.title()).isEqualTo("Shopping list");
         assertThat(view.text("h1")).isEqualTo("Shopping list");
-        assertThat(view.wholeText("noteBody")).isEqualTo("milk\n\n  eggs\nbread");
+        assertThat(view.innerHtml("noteBody")).as("Markdown: two paragraphs, a line break")
+                .isEqualTo("<p>milk</p>\n<p>eggs<br>\nbread</p>\n");
         assertThat(view.text("#noteKey")).isEqualTo(key);
         assertThat(view.text("#noteAuthor")).isEqualTo(Accounts.displayNameOf(author.username()));
         assertThat(view.text("#noteUsername")).isEqualTo("@" + author.username());
@@ -71,7 +72,7 @@ class NoteIT {
         Page edited = edit.form("noteForm").set("title", "Groceries").set("body", "cheese").press("save");
         assertThat(edited.path()).isEqualTo("/note/view?key=" + key);
         assertThat(edited.title()).isEqualTo("Groceries");
-        assertThat(edited.wholeText("noteBody")).isEqualTo("cheese");
+        assertThat(edited.text("#noteBody")).isEqualTo("cheese");
 
         Page confirm = browser.get(edited.document().getElementById("deleteLink").attr("href"));
         assertThat(confirm.title()).isEqualTo("Delete Groceries");
@@ -224,7 +225,7 @@ class NoteIT {
         WebClient anonymous = new WebClient(server.baseUri());
         Page view = anonymous.get("/note/view?key=" + key);
         assertThat(view.status()).isEqualTo(200);
-        assertThat(view.wholeText("noteBody")).isEqualTo("everyone may read");
+        assertThat(view.text("#noteBody")).isEqualTo("everyone may read");
         assertThat(view.has("#commentForm")).isFalse();
         assertThat(view.has(".delete-comment")).isFalse();
         assertThat(view.has("#editLink")).isFalse();

@@ -52,7 +52,7 @@ class PermissionIT {
 
         Page unchanged = author.client().get("/note/view?key=" + key);
         assertThat(unchanged.title()).isEqualTo("Mine");
-        assertThat(unchanged.wholeText("noteBody")).isEqualTo("original");
+        assertThat(unchanged.text("#noteBody")).isEqualTo("original");
     }
 
     @Test

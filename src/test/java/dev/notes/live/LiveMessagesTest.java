@@ -73,7 +73,7 @@ class LiveMessagesTest {
     @Test
     void aNoteSnapshotCarriesTheNoteOrNothingWhenItIsGone() {
         Note note = new Note("shopping", "Groceries", "milk\neggs", "alice", T);
-        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, "Alice Liddell", List.of(), false, 0));
+        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, "<p>milk<br />\neggs</p>\n", "Alice Liddell", List.of(), false, 0));
         assertThat(present.getString("topic")).isEqualTo("note:shopping");
         assertThat(present.getJsonObject("note").getString("body")).isEqualTo("milk\neggs");
         assertThat(present.getJsonObject("note").getString("author")).isEqualTo("alice");
@@ -83,7 +83,7 @@ class LiveMessagesTest {
         assertThat(present.getJsonNumber("commentCount").longValue()).isZero();
         assertThat(present.getBoolean("olderComments")).isFalse();
 
-        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, null, List.of(), false, 0));
+        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, null, null, List.of(), false, 0));
         assertThat(gone).doesNotContainKey("note");
     }
 
@@ -103,6 +103,7 @@ class LiveMessagesTest {
 
         JsonObject onItsPage = json(LiveMessages.event(event, "note:a"));
         assertThat(onItsPage.getJsonObject("note").getString("body")).isEqualTo("Body");
+        assertThat(onItsPage.getJsonObject("note").getString("bodyHtml")).isEqualTo("<p>Body</p>\n");
         assertThat(onItsPage.getJsonObject("note")).containsKeys("updatedAt", "updatedAtText");
     }
 

@@ -23,7 +23,7 @@ class SecurityHeadersFilterTest {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+            + "form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types notes-server-html";
 
     private static final Principal CALLER = () -> "alice";
 

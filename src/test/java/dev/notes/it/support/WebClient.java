@@ -268,6 +268,14 @@ public final class WebClient {
             return element == null ? null : element.wholeText();
         }
 
+        /** The markup inside the element with this id, as served rather than re-indented, or null. */
+        public String innerHtml(String id) {
+            Document copy = document().clone();
+            copy.outputSettings().prettyPrint(false);
+            Element element = copy.getElementById(id);
+            return element == null ? null : element.html();
+        }
+
         public boolean has(String cssSelector) {
             return document().selectFirst(cssSelector) != null;
         }
