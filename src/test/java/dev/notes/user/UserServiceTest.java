@@ -58,6 +58,9 @@ class UserServiceTest {
     @Mock
     private Event<SessionEpochAdvanced> epochAdvanced;
 
+    @Mock
+    private Event<DisplayNameChanged> displayNameChanged;
+
     @InjectMocks
     private UserService service;
 
@@ -127,6 +130,7 @@ class UserServiceTest {
         assertThat(service.changeDisplayName("  Alice Smith ").getDisplayName()).isEqualTo("Alice Smith");
         assertThat(alice.getSessionEpoch()).as("a new name ends no login").isZero();
         verify(epochAdvanced, never()).fire(any());
+        verify(displayNameChanged).fire(new DisplayNameChanged("alice"));
     }
 
     @Test
