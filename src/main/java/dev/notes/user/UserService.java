@@ -88,10 +88,46 @@ public class UserService {
         return user;
     }
 
-    /** The user, if the password is theirs. Takes about as long whether or not the user exists. */
+    /** The user linked to this identity at the OpenID provider, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> findExternal(String issuer, String subject) {
+        return em.createNamedQuery(User.FIND_BY_EXTERNAL_IDENTITY, User.class)
+                .setParameter("issuer", issuer)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Creates a user without a password, linked to an identity at the OpenID provider.
+     *
+     * @throws DuplicateUsernameException when the username is taken, or the identity already has
+     *                                    its user (another first login of it just won the race)
+     */
+    public User registerExternal(String username, String displayName, String issuer, String subject) {
+        if (find(username).isPresent()) {
+            throw new DuplicateUsernameException(username);
+        }
+        User user = User.external(username, displayName, issuer, subject, Times.now());
+        em.persist(user);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e)) {
+                throw new DuplicateUsernameException(username);
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    /**
+     * The user, if the password is theirs. Takes about as long whether or not the user exists, or
+     * has a password at all (a user of the OpenID provider has none: no password logs them in).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> authenticate(String username, char[] password) {
-        Optional<User> user = find(username);
+        Optional<User> user = find(username).filter(found -> found.getPasswordHash() != null);
         String hash = user.map(User::getPasswordHash).orElse(decoyHash);
         boolean matches = passwordHash.verify(password, hash);
         if (matches && user.filter(User::isDisabled).isPresent()) {
