@@ -73,15 +73,21 @@ public class UserService {
         }
         String email = registration.getEmail() == null || registration.getEmail().isBlank()
                 ? null : registration.getEmail().trim();
-        User user = new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
-                registration.getDisplayName().trim(), email, Times.now());
+        return persistNew(new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
+                registration.getDisplayName().trim(), email, Times.now()));
+    }
+
+    /**
+     * Stores a new user now, so that a lost race for its name (or, for a user of the OpenID provider,
+     * for its identity) shows here: the unique constraints decide.
+     */
+    private User persistNew(User user) {
         em.persist(user);
         try {
             em.flush();
         } catch (PersistenceException e) {
-            // Lost a race with another registration of the same name: the unique constraint decides.
             if (Constraints.isUniqueViolation(e)) {
-                throw new DuplicateUsernameException(username);
+                throw new DuplicateUsernameException(user.getUsername());
             }
             throw e;
         }
@@ -99,26 +105,14 @@ public class UserService {
     }
 
     /**
-     * Creates a user without a password, linked to an identity at the OpenID provider.
+     * Creates a user without a password, linked to an identity at the OpenID provider, under a
+     * username the caller found free.
      *
-     * @throws DuplicateUsernameException when the username is taken, or the identity already has
-     *                                    its user (another first login of it just won the race)
+     * @throws DuplicateUsernameException when the username was taken meanwhile, or the identity got
+     *                                    its user meanwhile (another first login of it won the race)
      */
     public User registerExternal(String username, String displayName, String issuer, String subject) {
-        if (find(username).isPresent()) {
-            throw new DuplicateUsernameException(username);
-        }
-        User user = User.external(username, displayName, issuer, subject, Times.now());
-        em.persist(user);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.isUniqueViolation(e)) {
-                throw new DuplicateUsernameException(username);
-            }
-            throw e;
-        }
-        return user;
+        return persistNew(User.external(username, displayName, issuer, subject, Times.now()));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesCluster;
 import dev.notes.it.support.NotesCluster.Cluster;
+import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.OpenIdProvider;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
@@ -18,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +33,8 @@ import org.openqa.selenium.By;
  * on both by a logout that also goes through the provider's end-session endpoint; the same
  * subject is the same local user at every login, and a local account of the same username is not
  * taken over. A tampered {@code state}, an ID token for another audience and an expired one log
- * nobody in, each with its page and audit line. A Notes whose provider is down starts all the same
- * and says so at the button.
+ * nobody in, each with its page and audit line, and so does a disabled account. A Notes whose
+ * provider is down starts all the same and says so at the button.
  */
 class OidcLoginIT {
 
@@ -47,18 +49,19 @@ class OidcLoginIT {
     @BeforeAll
     static void start() {
         provider = OpenIdProvider.start();
-        cluster = NotesCluster.start("oidc", provider.settings());
+        Map<String, String> settings = new HashMap<>(provider.settings());
+        settings.put("NOTES_ADMIN_USER", NotesServer.ADMINISTRATOR);
+        settings.put("NOTES_ADMIN_PASSWORD", NotesServer.ADMINISTRATOR_PASSWORD);
+        cluster = NotesCluster.start("oidc", settings);
     }
 
     @AfterAll
     static void stop() {
-        try {
+        // The cluster first, then the provider, also when stopping the cluster fails.
+        OpenIdProvider stoppedLast = provider;
+        try (stoppedLast) {
             if (cluster != null) {
                 cluster.close();
-            }
-        } finally {
-            if (provider != null) {
-                provider.close();
             }
         }
     }
@@ -135,6 +138,27 @@ class OidcLoginIT {
                 .as("the local account, with its password").isEqualTo(local);
         Page noPassword = Accounts.logInAttempt(new WebClient(cluster.b().baseUri()), local + "-2", Accounts.PASSWORD);
         assertThat(noPassword.has("#currentUser")).as("the external user through the form").isFalse();
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedThroughTheProviderToo() {
+        String username = Accounts.uniqueName("gil");
+        String subject = "subject-" + username;
+        Browser browser = browsers.open("gil", cluster.a().baseUri());
+        provider.logIn(browser, subject, "{\"preferred_username\": \"" + username + "\"}");
+        assertThat(username(browser)).isEqualTo(username);
+
+        Accounts.logInAsAdministrator(cluster.b()).get("/admin/users?q=" + username).form("userActions")
+                .press("disable", username);
+        browser.open("/");
+        assertThat(browser.findAll("#currentUser")).as("the disabled user's session").isEmpty();
+        provider.logIn(browser, subject, "{}");
+
+        browser.until(visibilityOfElementLocated(By.id("oidcProblem")));
+        assertThat(browser.find("#oidcProblem").getAttribute("data-problem")).isEqualTo("disabled");
+        assertThat(browser.findAll("#currentUser")).as("logged in").isEmpty();
+        cluster.a().awaitLog("login outcome=disabled user=\"" + username + "\" address=\"127.0.0.1\" method=oidc"
+                + " reason=disabled", LOG_WAIT);
     }
 
     @Test

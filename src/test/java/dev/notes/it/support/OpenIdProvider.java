@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -33,6 +32,7 @@ public final class OpenIdProvider implements AutoCloseable {
 
     private static final String MAIN_CLASS = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String LOG = "provider.log";
 
     private final Path directory;
     private final int port;
@@ -53,7 +53,7 @@ public final class OpenIdProvider implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int port = LibertyServer.freePort();
-        Path log = directory.resolve("provider.log");
+        Path log = directory.resolve(LOG);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp",
                 System.getProperty("java.class.path"), MAIN_CLASS))
@@ -70,7 +70,7 @@ public final class OpenIdProvider implements AutoCloseable {
         }
         OpenIdProvider provider = new OpenIdProvider(directory, port, process);
         try {
-            provider.awaitDiscovery(log);
+            provider.awaitDiscovery();
         } catch (RuntimeException e) {
             provider.close();
             throw e;
@@ -78,31 +78,24 @@ public final class OpenIdProvider implements AutoCloseable {
         return provider;
     }
 
-    private void awaitDiscovery(Path log) {
+    private void awaitDiscovery() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+        RedisProcess.awaitTrue("OpenID provider's discovery document", START_TIMEOUT, directory, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The OpenID provider ended at start; its log:\n"
+                        + RedisProcess.log(directory.resolve(LOG)));
+            }
             try {
-                if (client.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                return client.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notListeningYet) {
-                // keep polling until the deadline
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            LibertyServer.sleep(Duration.ofMillis(200));
-        }
-        String output;
-        try {
-            output = Files.readString(log);
-        } catch (IOException e) {
-            output = "(no log: " + e.getMessage() + ")";
-        }
-        throw new IllegalStateException("The OpenID provider did not answer within " + START_TIMEOUT + ":\n" + output);
+        });
     }
 
     /** The issuer identifier, also the base of its discovery document. */
