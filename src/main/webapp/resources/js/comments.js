@@ -35,7 +35,9 @@ export function noteComments({ contextRoot, key, username, noteAuthor }) {
     function item(comment) {
         const li = template.content.firstElementChild.cloneNode(true);
         li.dataset.commentId = String(comment.id);
-        li.querySelector('.comment-author').textContent = comment.author;
+        // The name the author chose, and the username, which is theirs alone (names may repeat).
+        li.querySelector('.comment-author').textContent = comment.authorName || comment.author;
+        li.querySelector('.comment-username').textContent = '@' + comment.author;
         const time = li.querySelector('time');
         time.dateTime = comment.createdAt;
         time.textContent = comment.createdAtText;

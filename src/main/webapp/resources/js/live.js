@@ -305,6 +305,8 @@ function notePageRenderer(article) {
         }
         if (note.author) {
             article.dataset.author = note.author;
+            document.getElementById('noteAuthor').textContent = note.authorName || note.author;
+            document.getElementById('noteUsername').textContent = '@' + note.author;
         }
     }
 

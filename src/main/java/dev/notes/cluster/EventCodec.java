@@ -48,8 +48,8 @@ final class EventCodec {
     private static final Pattern NOTE_KEY = Pattern.compile(NoteDraft.KEY_CHARACTER + "{1," + NoteDraft.KEY_MAX + "}");
     private static final Set<String> ENVELOPE_FIELDS = Set.of("note", "comment");
     private static final Set<String> NOTE_FIELDS = Set.of("kind", "noteKey", "title", "body", "actor", "occurredAt");
-    private static final Set<String> COMMENT_FIELDS = Set.of("kind", "noteKey", "commentId", "author", "text",
-            "createdAt", "actor", "occurredAt");
+    private static final Set<String> COMMENT_FIELDS = Set.of("kind", "noteKey", "commentId", "author", "authorName",
+            "text", "createdAt", "actor", "occurredAt");
 
     private EventCodec() {
     }
@@ -128,13 +128,17 @@ final class EventCodec {
                 username(note, "actor"), instant(note, "occurredAt"));
     }
 
-    /** A deleted comment's author, text and time may be left out; an added one's may not. */
+    /**
+     * A deleted comment's author, text and time may be left out; an added one's may not. The
+     * author's display name may be left out of either: instances that predate it send none.
+     */
     private static CommentEvent commentEvent(JsonObject comment) {
         onlyFields(comment, COMMENT_FIELDS);
         CommentEvent.Kind kind = kind(comment, CommentEvent.Kind.class);
         boolean added = kind == CommentEvent.Kind.ADDED;
         return new CommentEvent(kind, noteKey(comment), positiveLong(comment, "commentId"),
                 added || comment.containsKey("author") ? username(comment, "author") : null,
+                comment.containsKey("authorName") ? text(comment, "authorName", 1, Registration.DISPLAY_NAME_MAX) : null,
                 added || comment.containsKey("text") ? text(comment, "text", 1, CommentDraft.TEXT_MAX) : null,
                 added || comment.containsKey("createdAt") ? instant(comment, "createdAt") : null,
                 username(comment, "actor"), instant(comment, "occurredAt"));

@@ -8,6 +8,7 @@ import dev.notes.note.NoteService;
 import dev.notes.note.NotPermittedException;
 import dev.notes.platform.Times;
 import dev.notes.user.Caller;
+import dev.notes.user.DisplayNames;
 import dev.notes.user.ModerationLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The comment use cases. Each public method is one transaction; arguments are validated first.
@@ -39,6 +41,9 @@ public class CommentService {
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private DisplayNames displayNames;
 
     /**
      * The note's newest {@link CommentPage#SIZE} comments and the count of all, in one statement:
@@ -79,6 +84,13 @@ public class CommentService {
                 .getSingleResult();
     }
 
+    /** The comments as browsers receive them, each with its author's display name (one lookup for all). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CommentView> views(List<Comment> comments) {
+        Map<String, String> names = displayNames.of(comments.stream().map(Comment::getAuthor).toList());
+        return comments.stream().map(comment -> CommentView.of(comment, names.get(comment.getAuthor()))).toList();
+    }
+
     /** Adds the comment to the note, written by the caller. */
     public Comment add(String noteKey, @NotNull @Valid CommentDraft draft) {
         String author = caller.requireUsername();
@@ -88,8 +100,8 @@ public class CommentService {
         Comment comment = new Comment(note, author, text, now);
         em.persist(comment);
         em.flush();
-        events.fire(new CommentEvent(CommentEvent.Kind.ADDED, noteKey, comment.getId(), author, text, now,
-                author, now));
+        events.fire(new CommentEvent(CommentEvent.Kind.ADDED, noteKey, comment.getId(), author,
+                displayNames.of(author), text, now, author, now));
         return comment;
     }
 
@@ -121,6 +133,6 @@ public class CommentService {
             ModerationLog.commentDeleted(actor, note.getKey(), commentId, comment.getAuthor());
         }
         events.fire(new CommentEvent(CommentEvent.Kind.DELETED, note.getKey(), commentId, comment.getAuthor(),
-                comment.getText(), comment.getCreatedAt(), actor, Times.now()));
+                null, comment.getText(), comment.getCreatedAt(), actor, Times.now()));
     }
 }

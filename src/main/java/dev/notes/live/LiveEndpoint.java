@@ -2,10 +2,12 @@ package dev.notes.live;
 
 import dev.notes.comment.NewestComments;
 import dev.notes.comment.CommentService;
+import dev.notes.note.Note;
 import dev.notes.note.NoteDraft;
 import dev.notes.note.NoteService;
 import dev.notes.note.PageCursor;
 import dev.notes.platform.Settings;
+import dev.notes.user.DisplayNames;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
@@ -58,6 +60,9 @@ public class LiveEndpoint {
 
     @Inject
     private SnapshotCache snapshots;
+
+    @Inject
+    private DisplayNames displayNames;
 
     @Inject
     private Settings settings;
@@ -180,7 +185,9 @@ public class LiveEndpoint {
 
     private String noteSnapshot(String key, long lastEventId) {
         NewestComments newest = comments.newest(key);
-        return LiveMessages.noteSnapshot(key, lastEventId, notes.find(key).orElse(null), newest.slice(), newest.count());
+        Note note = notes.find(key).orElse(null);
+        return LiveMessages.noteSnapshot(key, lastEventId, note, note == null ? null : displayNames.of(note.getAuthor()),
+                comments.views(newest.slice().comments()), newest.slice().hasOlder(), newest.count());
     }
 
     /** The valid topics; an error message for a missing list or any invalid topic (then none is used). */

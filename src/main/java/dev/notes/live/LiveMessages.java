@@ -1,6 +1,5 @@
 package dev.notes.live;
 
-import dev.notes.comment.CommentPage;
 import dev.notes.comment.CommentView;
 import dev.notes.event.CommentEvent;
 import dev.notes.event.DomainEvent;
@@ -32,8 +31,11 @@ final class LiveMessages {
     public record NoteItem(String key, String title) {
     }
 
-    /** A note's content, for its page. */
-    public record NoteData(String key, String title, String body, String author, String updatedAt,
+    /**
+     * A note's content, for its page: {@code author} is the username, {@code authorName} the
+     * display name the page shows (both only in snapshots: an update does not change the author).
+     */
+    public record NoteData(String key, String title, String body, String author, String authorName, String updatedAt,
                            String updatedAtText) {
     }
 
@@ -85,8 +87,8 @@ final class LiveMessages {
             // The home list shows titles: a body of up to 100,000 characters goes only to the note's
             // own subscribers, not to every home page.
             NoteData data = topic.equals(HOME)
-                    ? new NoteData(note.noteKey(), note.title(), null, null, null, null)
-                    : new NoteData(note.noteKey(), note.title(), note.body(), null,
+                    ? new NoteData(note.noteKey(), note.title(), null, null, null, null, null)
+                    : new NoteData(note.noteKey(), note.title(), note.body(), null, null,
                             Times.iso(note.occurredAt()), Times.display(note.occurredAt()));
             return encode(new EventMessage("event", live.id(), topic, "note." + name(note.kind()), note.noteKey(),
                     data, null));
@@ -94,7 +96,8 @@ final class LiveMessages {
         CommentEvent comment = (CommentEvent) event;
         CommentView data = comment.kind() == CommentEvent.Kind.DELETED
                 ? CommentView.idOnly(comment.commentId())
-                : CommentView.of(comment.commentId(), comment.author(), comment.text(), comment.createdAt());
+                : CommentView.of(comment.commentId(), comment.author(), comment.authorName(), comment.text(),
+                        comment.createdAt());
         return encode(new EventMessage("event", live.id(), topic, "comment." + name(comment.kind()),
                 comment.noteKey(), null, data));
     }
@@ -105,13 +108,16 @@ final class LiveMessages {
                 null, null, null));
     }
 
-    /** {@code note} null: the note does not exist (any more). */
-    static String noteSnapshot(String key, long lastEventId, Note note, CommentPage newest, long commentCount) {
+    /**
+     * {@code note} null: the note does not exist (any more); {@code authorName} is its author's
+     * display name, {@code newest} its newest comments, whether older ones exist {@code olderComments}.
+     */
+    static String noteSnapshot(String key, long lastEventId, Note note, String authorName, List<CommentView> newest,
+                               boolean olderComments, long commentCount) {
         NoteData data = note == null ? null : new NoteData(note.getKey(), note.getTitle(), note.getBody(),
-                note.getAuthor(), Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
-        List<CommentView> views = newest.comments().stream().map(CommentView::of).toList();
-        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, null, null, data, views,
-                commentCount, newest.hasOlder()));
+                note.getAuthor(), authorName, Times.iso(note.getUpdatedAt()), Times.display(note.getUpdatedAt()));
+        return encode(new SnapshotMessage("snapshot", topicOfNote(key), lastEventId, null, null, null, data, newest,
+                commentCount, olderComments));
     }
 
     static String error(String message) {

@@ -1,7 +1,6 @@
 package dev.notes.user;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.function.ToLongFunction;
@@ -22,13 +21,7 @@ final class SessionEpochCache {
     private final Cache<String, Long> epochs;
 
     SessionEpochCache(int maxUsers, Duration maxAge, Ticker ticker) {
-        epochs = Caffeine.newBuilder()
-                .maximumSize(maxUsers)
-                .expireAfterWrite(maxAge)
-                .ticker(ticker)
-                // Evictions run on the calling thread: no pool thread outside the server's management.
-                .executor(Runnable::run)
-                .build();
+        epochs = LocalCaches.bounded(maxUsers, maxAge, ticker);
     }
 
     /** The user's epoch, read through {@code source} when not known or known for too long. */

@@ -19,6 +19,8 @@ import java.time.Instant;
 @Table(name = "users")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.SESSION_EPOCH, query = "SELECT u.sessionEpoch FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.DISPLAY_NAMES,
+        query = "SELECT u.username, u.displayName FROM User u WHERE u.username IN :usernames")
 @NamedQuery(name = User.STARTING_WITH,
         query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '\\' ORDER BY u.username")
 @NamedQuery(name = User.FIND_BY_EXTERNAL_IDENTITY,
@@ -28,6 +30,7 @@ public class User {
     static final String FIND_BY_USERNAME = "User.findByUsername";
     static final String SESSION_EPOCH = "User.sessionEpoch";
     static final String STARTING_WITH = "User.startingWith";
+    static final String DISPLAY_NAMES = "User.displayNames";
     static final String FIND_BY_EXTERNAL_IDENTITY = "User.findByExternalIdentity";
 
     /** The longest issuer and subject the link holds; OpenID Connect Core 2 bounds a subject at 255. */

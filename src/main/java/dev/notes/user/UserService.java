@@ -13,7 +13,10 @@ import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,9 @@ public class UserService {
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",
             "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
+    /** Far more than a page shows, far fewer than a database's limit on query parameters. */
+    static final int DISPLAY_NAMES_PER_QUERY = 500;
+
     @PersistenceContext(unitName = "notes")
     private EntityManager em;
 
@@ -43,6 +49,9 @@ public class UserService {
 
     @Inject
     private Event<SessionEpochAdvanced> epochAdvanced;
+
+    @Inject
+    private Event<DisplayNameChanged> displayNameChanged;
 
     /** Verified when the username is unknown, so that a wrong name costs as long as a wrong password. */
     private String decoyHash;
@@ -135,7 +144,27 @@ public class UserService {
     public User changeDisplayName(@DisplayName String displayName) {
         User user = callerForUpdate();
         user.setDisplayName(displayName.trim());
+        displayNameChanged.fire(new DisplayNameChanged(user.getUsername()));
         return user;
+    }
+
+    /**
+     * The display names of those of {@code usernames} that have an account, by username; read
+     * {@value #DISPLAY_NAMES_PER_QUERY} at a time, so that no caller can build an unbounded query.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> displayNames(Set<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        List<String> all = List.copyOf(usernames);
+        for (int from = 0; from < all.size(); from += DISPLAY_NAMES_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + DISPLAY_NAMES_PER_QUERY));
+            for (Object[] row : em.createNamedQuery(User.DISPLAY_NAMES, Object[].class)
+                    .setParameter("usernames", chunk)
+                    .getResultList()) {
+                names.put((String) row[0], (String) row[1]);
+            }
+        }
+        return names;
     }
 
     /**

@@ -13,6 +13,11 @@
  * times that read and counts its failures for Prometheus ({@code notes_session_reads_seconds},
  * {@code notes_session_read_failures_total}).
  * <p>
+ * Pages, the API and live updates show authors by the display name they chose, beside the username,
+ * which stays the identity in the data: {@link dev.notes.user.DisplayNames} looks names up through a
+ * bounded, instance-local {@link dev.notes.user.DisplayNameCache} (a rename,
+ * {@link dev.notes.user.DisplayNameChanged}, is forgotten at once here and ages out elsewhere).
+ * <p>
  * A logged-in user changes their own display name and password ({@link dev.notes.user.UserService},
  * acting for the {@link dev.notes.user.Caller}; the rules are registration's,
  * {@link dev.notes.user.DisplayName} and {@link dev.notes.user.NewPassword}). Every password check,

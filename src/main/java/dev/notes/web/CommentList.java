@@ -8,6 +8,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The comment rows of the note page ({@code <notes:commentList>} in {@code note/view.xhtml}),
@@ -17,8 +18,9 @@ import java.util.List;
  * clones for comments it adds; every user-supplied value goes through {@link ResponseWriter#writeText}
  * or {@link ResponseWriter#writeAttribute}, which escape it.
  * <p>
- * Attributes: {@code comments} (the rows, newest first), {@code viewer} (the logged-in username or
- * null), {@code noteAuthor} and {@code administrator} (whether the viewer logged in as one); a
+ * Attributes: {@code comments} (the rows, newest first), {@code authorNames} (their authors' display
+ * names by username), {@code viewer} (the logged-in username or null), {@code noteAuthor} and
+ * {@code administrator} (whether the viewer logged in as one); a
  * row gets its delete button where {@link Comment#isDeletableBy}
  * says the viewer may delete it. The component keeps no state: the rows are rendered from the
  * attributes' expressions on every request.
@@ -41,17 +43,21 @@ public class CommentList extends UIComponentBase {
         if (comments == null) {
             return;
         }
+        Map<?, ?> authorNames = (Map<?, ?>) getAttributes().get("authorNames");
         String viewer = (String) getAttributes().get("viewer");
         String noteAuthor = (String) getAttributes().get("noteAuthor");
         boolean administrator = Boolean.TRUE.equals(getAttributes().get("administrator"));
         ResponseWriter writer = context.getResponseWriter();
         for (Object row : comments) {
-            writeRow(writer, (Comment) row, viewer, noteAuthor, administrator);
+            Comment comment = (Comment) row;
+            Object authorName = authorNames == null ? null : authorNames.get(comment.getAuthor());
+            writeRow(writer, comment, authorName == null ? comment.getAuthor() : authorName.toString(), viewer,
+                    noteAuthor, administrator);
         }
     }
 
-    private void writeRow(ResponseWriter writer, Comment comment, String viewer, String noteAuthor,
-                          boolean administrator) throws IOException {
+    private void writeRow(ResponseWriter writer, Comment comment, String authorName, String viewer,
+                          String noteAuthor, boolean administrator) throws IOException {
         writer.startElement("li", this);
         writer.writeAttribute("class", "comment border-bottom py-2", null);
         writer.writeAttribute("data-comment-id", String.valueOf(comment.getId()), null);
@@ -60,7 +66,12 @@ public class CommentList extends UIComponentBase {
         writer.writeAttribute("class", "comment-meta", null);
         writer.startElement("span", this);
         writer.writeAttribute("class", "comment-author", null);
-        writer.writeText(comment.getAuthor(), null);
+        writer.writeText(authorName, null);
+        writer.endElement("span");
+        writer.writeText(" ", null);
+        writer.startElement("span", this);
+        writer.writeAttribute("class", "comment-username text-body-secondary", null);
+        writer.writeText("@" + comment.getAuthor(), null);
         writer.endElement("span");
         writer.writeText(" · ", null);
         writer.startElement("time", this);

@@ -94,7 +94,7 @@ public class CommentResource {
             return Problem.response(Status.NOT_FOUND, new NoteNotFoundException(key).getMessage());
         }
         CommentPage page = comments.olderThan(key, beforeId, (int) size);
-        return Response.ok(new Slice(page.comments().stream().map(CommentView::of).toList(), page.hasOlder())).build();
+        return Response.ok(new Slice(comments.views(page.comments()), page.hasOlder())).build();
     }
 
     @POST
@@ -116,7 +116,7 @@ public class CommentResource {
         }
         try {
             quotas.comment(currentUser.getUsername());
-            CommentView added = CommentView.of(comments.add(key, draft));
+            CommentView added = comments.views(List.of(comments.add(key, draft))).get(0);
             return Response.status(Status.CREATED).entity(added).build();
         } catch (QuotaExceededException e) {
             return Problem.tooManyRequests(e.getMessage(), e.retryAfter());

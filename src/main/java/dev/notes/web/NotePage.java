@@ -14,6 +14,7 @@ import dev.notes.note.NotPermittedException;
 import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.QuotaExceededException;
 import dev.notes.throttle.Quotas;
+import dev.notes.user.DisplayNames;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +22,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.annotation.RequestParameterMap;
 import java.util.Map;
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +54,9 @@ public class NotePage {
     private Quotas quotas;
 
     @Inject
+    private DisplayNames displayNames;
+
+    @Inject
     @RequestParameterMap
     private Map<String, String> requestParameters;
 
@@ -61,6 +66,7 @@ public class NotePage {
     private Note note;
     private CommentPage commentPage;
     private Long commentCount;
+    private Map<String, String> authorNames;
     private final CommentDraft newComment = new CommentDraft();
 
     /** The note's key comes from the query (links) or from the hidden field of the page's forms (postbacks). */
@@ -178,6 +184,19 @@ public class NotePage {
             }
         }
         return commentPage;
+    }
+
+    /** The display names of the note's author and of the shown comments' authors, by username (one lookup). */
+    public Map<String, String> getAuthorNames() {
+        if (authorNames == null) {
+            List<String> authors = new ArrayList<>();
+            if (getNote() != null) {
+                authors.add(getNote().getAuthor());
+            }
+            getComments().forEach(comment -> authors.add(comment.getAuthor()));
+            authorNames = displayNames.of(authors);
+        }
+        return authorNames;
     }
 
     public String getKey() {

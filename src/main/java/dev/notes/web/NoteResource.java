@@ -17,6 +17,7 @@ import dev.notes.platform.Times;
 import dev.notes.throttle.CountersUnavailableException;
 import dev.notes.throttle.QuotaExceededException;
 import dev.notes.throttle.Quotas;
+import dev.notes.user.DisplayNames;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -79,6 +80,9 @@ public class NoteResource {
     @Inject
     private Quotas quotas;
 
+    @Inject
+    private DisplayNames displayNames;
+
     @Context
     private UriInfo uriInfo;
 
@@ -109,13 +113,16 @@ public class NoteResource {
             @Schema(example = "shopping") String key,
             @Schema(example = "Shopping list") String title,
             @Schema(example = "Milk, bread") String body,
-            @Schema(description = "The username of the note's author.", example = "ada") String author,
+            @Schema(description = "The username of the note's author: the identity, which never changes.", example = "ada")
+            String author,
+            @Schema(description = "The name the author chose to be shown under; it may change.", example = "Ada Lovelace")
+            String authorName,
             @Schema(description = "ISO 8601, UTC.", example = "2026-12-03T09:15:00Z") String createdAt,
             @Schema(description = "ISO 8601, UTC.", example = "2026-12-03T09:20:00Z") String updatedAt,
             @Schema(description = "Counts changes; the ETag without quotes.", example = "1") long version) {
 
-        static NoteView of(Note note) {
-            return new NoteView(note.getKey(), note.getTitle(), note.getBody(), note.getAuthor(),
+        static NoteView of(Note note, String authorName) {
+            return new NoteView(note.getKey(), note.getTitle(), note.getBody(), note.getAuthor(), authorName,
                     Times.iso(note.getCreatedAt()), Times.iso(note.getUpdatedAt()), note.getVersion());
         }
     }
@@ -199,7 +206,7 @@ public class NoteResource {
         }
         Note note = found.get();
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(entityTag(note));
-        return (unchanged != null ? unchanged : Response.ok(NoteView.of(note))).tag(entityTag(note)).build();
+        return (unchanged != null ? unchanged : Response.ok(view(note))).tag(entityTag(note)).build();
     }
 
     @POST
@@ -231,7 +238,7 @@ public class NoteResource {
             quotas.note(currentUser.getUsername());
             Note note = notes.create(draft);
             return Response.created(uriInfo.getBaseUriBuilder().path(NoteResource.class).path(note.getKey()).build())
-                    .tag(entityTag(note)).entity(NoteView.of(note)).build();
+                    .tag(entityTag(note)).entity(view(note)).build();
         } catch (DuplicateNoteKeyException e) {
             return taken(draft.getKey());
         } catch (QuotaExceededException e) {
@@ -286,7 +293,7 @@ public class NoteResource {
                 return changedMeanwhile(key, note);
             }
             Note changed = notes.update(draft, note.getVersion());
-            return Response.ok(NoteView.of(changed)).tag(entityTag(changed)).build();
+            return Response.ok(view(changed)).tag(entityTag(changed)).build();
         } catch (NoteNotFoundException e) {
             return Problem.response(Status.NOT_FOUND, e.getMessage());
         } catch (NotPermittedException e) {
@@ -347,5 +354,9 @@ public class NoteResource {
     /** Strong: the version changes with every save. */
     static EntityTag entityTag(Note note) {
         return new EntityTag(Long.toString(note.getVersion()));
+    }
+
+    private NoteView view(Note note) {
+        return NoteView.of(note, displayNames.of(note.getAuthor()));
     }
 }

@@ -2,6 +2,7 @@ package dev.notes.web;
 
 import dev.notes.event.ContentChanged;
 import dev.notes.event.DomainEvent;
+import dev.notes.user.DisplayNameChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,7 +29,9 @@ import java.util.function.LongSupplier;
  * made on this instance ({@link DomainEvent} after success), before the redirect that follows a
  * save reaches the browser: in a cluster the event comes back through Redis only later. Any note or
  * comment event can change the home page or a note page, and a change is rare next to the reads,
- * so nothing finer than "forget everything" pays.
+ * so nothing finer than "forget everything" pays. A rename made here ({@link DisplayNameChanged})
+ * clears it too; one made on another instance shows once this page and the name
+ * ({@code dev.notes.user.DisplayNames}) have aged out, within 20 seconds.
  * <p>
  * A render that started before a change must not be kept after it: it may show the state before.
  * Every clearing raises a generation, and a page is kept only if the generation it was rendered in
@@ -130,6 +133,11 @@ public class PageCache {
      * single instance the delivery reports it right after as well; clearing twice costs nothing.
      */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
+        clear();
+    }
+
+    /** A rename shows on the author's notes and comments, which any page may show. */
+    void renamed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DisplayNameChanged renamed) {
         clear();
     }
 

@@ -54,8 +54,8 @@ class EventCodecTest {
 
     @Test
     void aCommentEventSurvivesTheRoundTripWithItsNulls() {
-        CommentEvent deleted = new CommentEvent(CommentEvent.Kind.DELETED, "a", 52, null, null, null, "bob", T);
-        CommentEvent added = new CommentEvent(CommentEvent.Kind.ADDED, "a", 53, "bob", "yes", T, "bob", T);
+        CommentEvent deleted = new CommentEvent(CommentEvent.Kind.DELETED, "a", 52, null, null, null, null, "bob", T);
+        CommentEvent added = new CommentEvent(CommentEvent.Kind.ADDED, "a", 53, "bob", "Bob Dylan", "yes", T, "bob", T);
         assertThat(decode(onTheWire(1, deleted, UNSIGNED)).event()).isEqualTo(deleted);
         assertThat(decode(onTheWire(9_000_000_000L, added, UNSIGNED))).isEqualTo(new LiveEvent(9_000_000_000L, added));
     }
@@ -118,9 +118,20 @@ class EventCodecTest {
             assertThatThrownBy(() -> decode(onTheWire(1, event, UNSIGNED)))
                     .isInstanceOf(EventCodec.InvalidEventException.class);
         }
-        CommentEvent longComment = new CommentEvent(CommentEvent.Kind.ADDED, "k", 1, "bob", "c".repeat(1025), T, "bob", T);
+        CommentEvent longComment = new CommentEvent(CommentEvent.Kind.ADDED, "k", 1, "bob", "Bob", "c".repeat(1025), T, "bob", T);
         assertThatThrownBy(() -> decode(onTheWire(1, longComment, UNSIGNED)))
                 .isInstanceOf(EventCodec.InvalidEventException.class).hasMessageContaining("\"text\"");
+        CommentEvent longName = new CommentEvent(CommentEvent.Kind.ADDED, "k", 1, "bob", "B".repeat(101), "c", T, "bob", T);
+        assertThatThrownBy(() -> decode(onTheWire(1, longName, UNSIGNED)))
+                .isInstanceOf(EventCodec.InvalidEventException.class).hasMessageContaining("\"authorName\"");
+    }
+
+    @Test
+    void anAddedCommentFromAnInstanceThatPredatesDisplayNamesPassesWithoutOne() {
+        String message = "7|{\"comment\":{\"kind\":\"ADDED\",\"noteKey\":\"k\",\"commentId\":3,\"author\":\"bob\""
+                + ",\"text\":\"hi\",\"createdAt\":\"" + T + "\",\"actor\":\"bob\",\"occurredAt\":\"" + T + "\"}}";
+        assertThat(decode(message).event()).isEqualTo(
+                new CommentEvent(CommentEvent.Kind.ADDED, "k", 3, "bob", null, "hi", T, "bob", T));
     }
 
     @ParameterizedTest

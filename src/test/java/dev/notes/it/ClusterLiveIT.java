@@ -73,6 +73,8 @@ class ClusterLiveIT {
             for (int i = 1; i <= 6; i++) {
                 JsonObject event = window.await(event("comment.added", key, "note:" + key));
                 assertThat(event.getJsonObject("comment").getString("text")).isEqualTo("comment " + i);
+                assertThat(event.getJsonObject("comment").getString("authorName"))
+                        .as("carried through Redis").isEqualTo(Accounts.displayNameOf(author));
                 assertThat(event.getJsonNumber("id").longValue()).isGreaterThan(previous);
                 previous = event.getJsonNumber("id").longValue();
             }

@@ -32,15 +32,18 @@ class CommentApiIT {
             assertThat(created.statusCode()).isEqualTo(201);
             JsonObject body = json(created);
             assertThat(body.getString("author")).isEqualTo(author.username());
+            assertThat(body.getString("authorName")).isEqualTo(Accounts.displayNameOf(author.username()));
             assertThat(body.getString("text")).isEqualTo("from the API");
             assertThat(body.getString("createdAtText")).endsWith(" UTC");
 
             JsonObject event = page.awaitEvent("comment.added", key).getJsonObject("comment");
             assertThat(event.getString("author")).isEqualTo(author.username());
+            assertThat(event.getString("authorName")).isEqualTo(Accounts.displayNameOf(author.username()));
             assertThat(event.getJsonNumber("id").longValue()).isEqualTo(body.getJsonNumber("id").longValue());
         }
-        assertThat(new WebClient(server.baseUri()).get("/note/view?key=" + key).text("#comments .comment-author"))
-                .isEqualTo(author.username());
+        WebClient.Page page = new WebClient(server.baseUri()).get("/note/view?key=" + key);
+        assertThat(page.text("#comments .comment-author")).isEqualTo(Accounts.displayNameOf(author.username()));
+        assertThat(page.text("#comments .comment-username")).isEqualTo("@" + author.username());
     }
 
     @Test

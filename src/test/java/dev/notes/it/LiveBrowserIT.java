@@ -45,7 +45,8 @@ class LiveBrowserIT {
         writer.find("#commentForm input[type=submit]").click();
         reader.until(numberOfElementsToBe(By.cssSelector("#comments li.comment"), 1));
         assertThat(reader.find("#comments .comment-text").getText()).isEqualTo("Hello <b>live</b>\nsecond line");
-        assertThat(reader.find("#comments .comment-author").getText()).isEqualTo(author);
+        assertThat(reader.find("#comments .comment-author").getText()).isEqualTo(Accounts.displayNameOf(author));
+        assertThat(reader.find("#comments .comment-username").getText()).isEqualTo("@" + author);
         assertThat(reader.findAll("#comments .delete-comment")).as("anonymous readers delete nothing").isEmpty();
         writer.until(numberOfElementsToBe(By.cssSelector("#comments li.comment"), 1));
         assertThat(writer.find("#commentForm textarea").getAttribute("value")).isEmpty();

@@ -50,6 +50,7 @@ class LiveIT {
             Comments.addOnPage(reader.client(), key, "<script>hi</script>");
             JsonObject added = page.awaitEvent("comment.added", key).getJsonObject("comment");
             assertThat(added.getString("author")).isEqualTo(reader.username());
+            assertThat(added.getString("authorName")).isEqualTo(Accounts.displayNameOf(reader.username()));
             assertThat(added.getString("text")).isEqualTo("<script>hi</script>");
 
             reader.client().get("/note/view?key=" + key).form("commentActions")
@@ -104,6 +105,7 @@ class LiveIT {
             assertThat(note.getString("type")).isEqualTo("snapshot");
             assertThat(note.getJsonObject("note").getString("body")).isEqualTo("body text");
             assertThat(note.getJsonObject("note").getString("author")).isEqualTo(author.username());
+            assertThat(note.getJsonObject("note").getString("authorName")).isEqualTo(Accounts.displayNameOf(author.username()));
             assertThat(note.getJsonArray("comments").getValuesAs(JsonObject.class))
                     .extracting(c -> c.getString("text")).containsExactly("newer", "older");
             assertThat(note.getJsonNumber("commentCount").intValue()).isEqualTo(2);

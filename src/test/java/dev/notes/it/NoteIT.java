@@ -22,6 +22,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NoteIT {
 
     @Test
+    void authorsShowUnderTheNameTheyChoseAndARenameShowsAtOnce(LibertyServer server) {
+        var author = Accounts.newUser(server, "rene");
+        String key = Notes.uniqueKey("renamed");
+        Notes.create(author.client(), key, "Renamed", "text");
+        Comments.addOnPage(author.client(), key, "my own comment");
+        WebClient anonymous = new WebClient(server.baseUri());
+        assertThat(anonymous.get("/note/view?key=" + key).text("#noteAuthor"))
+                .as("kept for anonymous readers").isEqualTo(Accounts.displayNameOf(author.username()));
+
+        Page saved = author.client().get("/user/account").form("nameForm")
+                .set("displayName", "René <Renamed>").press("saveName");
+        assertThat(saved.path()).isEqualTo("/user/account?saved=name");
+
+        for (WebClient reader : List.of(author.client(), anonymous)) {
+            Page view = reader.get("/note/view?key=" + key);
+            assertThat(view.text("#noteAuthor")).isEqualTo("René <Renamed>");
+            assertThat(view.text("#noteUsername")).isEqualTo("@" + author.username());
+            assertThat(view.text("#comments .comment-author")).isEqualTo("René <Renamed>");
+            assertThat(view.body()).contains("René &lt;Renamed&gt;").doesNotContain("<Renamed>");
+        }
+    }
+
+    @Test
     void addViewEditDeleteANote(LibertyServer server) {
         var author = Accounts.newUser(server, "ivy");
         WebClient browser = author.client();
@@ -39,7 +62,8 @@ class NoteIT {
         assertThat(view.text("h1")).isEqualTo("Shopping list");
         assertThat(view.wholeText("noteBody")).isEqualTo("milk\n\n  eggs\nbread");
         assertThat(view.text("#noteKey")).isEqualTo(key);
-        assertThat(view.text("#noteAuthor")).isEqualTo(author.username());
+        assertThat(view.text("#noteAuthor")).isEqualTo(Accounts.displayNameOf(author.username()));
+        assertThat(view.text("#noteUsername")).isEqualTo("@" + author.username());
 
         Page edit = browser.get(view.document().getElementById("editLink").attr("href"));
         assertThat(edit.title()).isEqualTo("Edit Shopping list");
@@ -138,7 +162,9 @@ class NoteIT {
         assertThat(comments).extracting(c -> c.selectFirst(".comment-text").wholeText())
                 .containsExactly("a reply", "first\nsecond line");
         assertThat(comments).extracting(c -> c.selectFirst(".comment-author").text())
-                .containsExactly(author.username(), reader.username());
+                .containsExactly(Accounts.displayNameOf(author.username()), Accounts.displayNameOf(reader.username()));
+        assertThat(comments).extracting(c -> c.selectFirst(".comment-username").text())
+                .containsExactly("@" + author.username(), "@" + reader.username());
         assertThat(comments.get(0).selectFirst("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
         Page empty = reader.client().get("/note/view?key=" + key).form("commentForm").set("text", "  ").press("add");

@@ -52,6 +52,7 @@ class NotesApiIT {
         String firstTag = etagOf(created);
         assertThat(firstTag).as("a new note's version, as in the README's example").isEqualTo("\"1\"");
         assertThat(json(created).getString("author")).isEqualTo(username);
+        assertThat(json(created).getString("authorName")).isEqualTo(Accounts.displayNameOf(username));
         assertThat(problem(send(client, "POST", "/api/notes", note(key, "Again", "")), 409).getString("detail")).contains(key);
 
         HttpResponse<String> read = send(new WebClient(server.baseUri()), "GET", "/api/notes/" + key, null);

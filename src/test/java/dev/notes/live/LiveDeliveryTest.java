@@ -49,7 +49,7 @@ class LiveDeliveryTest {
     }
 
     private static LiveEvent commentAdded(long id, String key) {
-        return new LiveEvent(id, new CommentEvent(CommentEvent.Kind.ADDED, key, 7, "bob", "hi", NOW, "bob", NOW));
+        return new LiveEvent(id, new CommentEvent(CommentEvent.Kind.ADDED, key, 7, "bob", "Bob", "hi", NOW, "bob", NOW));
     }
 
     private LiveConnection connected(FakeSocket socket) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notes.event.CommentEvent;
 import dev.notes.event.NoteEvent;
-import dev.notes.comment.CommentPage;
 import dev.notes.note.Note;
 import dev.notes.note.NoteSummary;
 import dev.notes.note.TitlePage;
@@ -74,16 +73,17 @@ class LiveMessagesTest {
     @Test
     void aNoteSnapshotCarriesTheNoteOrNothingWhenItIsGone() {
         Note note = new Note("shopping", "Groceries", "milk\neggs", "alice", T);
-        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, new CommentPage(List.of(), false), 0));
+        JsonObject present = json(LiveMessages.noteSnapshot("shopping", 7, note, "Alice Liddell", List.of(), false, 0));
         assertThat(present.getString("topic")).isEqualTo("note:shopping");
         assertThat(present.getJsonObject("note").getString("body")).isEqualTo("milk\neggs");
         assertThat(present.getJsonObject("note").getString("author")).isEqualTo("alice");
+        assertThat(present.getJsonObject("note").getString("authorName")).isEqualTo("Alice Liddell");
         assertThat(present.getJsonObject("note").getString("updatedAt")).isEqualTo("2026-11-29T14:05:31.123Z");
         assertThat(present.getJsonArray("comments")).isEmpty();
         assertThat(present.getJsonNumber("commentCount").longValue()).isZero();
         assertThat(present.getBoolean("olderComments")).isFalse();
 
-        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, new CommentPage(List.of(), false), 0));
+        JsonObject gone = json(LiveMessages.noteSnapshot("shopping", 7, null, null, List.of(), false, 0));
         assertThat(gone).doesNotContainKey("note");
     }
 
@@ -108,13 +108,14 @@ class LiveMessagesTest {
 
     @Test
     void commentEventsGoToTheNotesTopicAndADeletionCarriesTheIdOnly() {
-        CommentEvent added = new CommentEvent(CommentEvent.Kind.ADDED, "a", 52, "bob", "yes", T, "bob", T);
-        CommentEvent deleted = new CommentEvent(CommentEvent.Kind.DELETED, "a", 52, "bob", "yes", T, "bob", T);
+        CommentEvent added = new CommentEvent(CommentEvent.Kind.ADDED, "a", 52, "bob", "Bob Dylan", "yes", T, "bob", T);
+        CommentEvent deleted = new CommentEvent(CommentEvent.Kind.DELETED, "a", 52, "bob", null, "yes", T, "bob", T);
         assertThat(LiveMessages.topicsOf(added)).containsExactly("note:a");
 
         JsonObject addedMessage = json(LiveMessages.event(new LiveEvent(1, added), "note:a"));
         assertThat(addedMessage.getString("event")).isEqualTo("comment.added");
         assertThat(addedMessage.getJsonObject("comment").getString("text")).isEqualTo("yes");
+        assertThat(addedMessage.getJsonObject("comment").getString("authorName")).isEqualTo("Bob Dylan");
 
         JsonObject deletedMessage = json(LiveMessages.event(new LiveEvent(2, deleted), "note:a"));
         assertThat(deletedMessage.getString("event")).isEqualTo("comment.deleted");

@@ -17,6 +17,11 @@ public final class Accounts {
         return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The display name {@link #register} gives a user: not their username, so tests can tell them apart. */
+    public static String displayNameOf(String username) {
+        return "Display " + username;
+    }
+
     /** Registers a new user with a unique name and returns it. */
     public static String register(LibertyServer server, String prefix) {
         return register(new WebClient(server.baseUri()), prefix);
@@ -27,7 +32,7 @@ public final class Accounts {
         String username = uniqueName(prefix);
         WebClient.Page done = client.get("/user/register").form("registerForm")
                 .set("username", username)
-                .set("displayName", "Display " + username)
+                .set("displayName", displayNameOf(username))
                 .set("password", PASSWORD)
                 .set("passwordAgain", PASSWORD)
                 .press("register");
