@@ -117,8 +117,7 @@ class OidcLoginIT {
         String username = Accounts.uniqueName("bea");
         String subject = "subject-" + username;
         Browser browser = browsers.open("bea", cluster.a().baseUri());
-        provider.logIn(browser, subject, "{\"preferred_username\": \"" + username + "\"}");
-        assertThat(username(browser)).isEqualTo(username);
+        logInAsNewUser(browser, subject, username);
         browser.find("#logoutForm\\:logout").click();
         browser.until(visibilityOfElementLocated(By.id("loginLink")));
 
@@ -145,8 +144,7 @@ class OidcLoginIT {
         String username = Accounts.uniqueName("gil");
         String subject = "subject-" + username;
         Browser browser = browsers.open("gil", cluster.a().baseUri());
-        provider.logIn(browser, subject, "{\"preferred_username\": \"" + username + "\"}");
-        assertThat(username(browser)).isEqualTo(username);
+        logInAsNewUser(browser, subject, username);
 
         Accounts.logInAsAdministrator(cluster.b()).get("/admin/users?q=" + username).form("userActions")
                 .press("disable", username);
@@ -217,6 +215,12 @@ class OidcLoginIT {
         assertThat(browser.findAll("#currentUser")).as("logged in").isEmpty();
         cluster.a().awaitLog("login outcome=failure user=(none) address=\"127.0.0.1\" method=oidc reason=" + problem,
                 LOG_WAIT);
+    }
+
+    /** A first login of {@code subject}, whose username claim is free: the new user has that name. */
+    private static void logInAsNewUser(Browser browser, String subject, String username) {
+        provider.logIn(browser, subject, "{\"preferred_username\": \"" + username + "\"}");
+        assertThat(username(browser)).as("the new user's name").isEqualTo(username);
     }
 
     private static String username(Browser browser) {
