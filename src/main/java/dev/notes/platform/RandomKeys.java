@@ -32,7 +32,7 @@ final class RandomKeys {
      * not one; {@code howToMake} ends each problem's sentence.
      */
     static byte[] decode(String name, String value, String howToMake, List<String> problems) {
-        if (PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""))) {
+        if (isPlaceholder(value)) {
             problems.add(name + " is a placeholder from the examples, not a key; " + howToMake);
             return null;
         }
@@ -57,6 +57,14 @@ final class RandomKeys {
             return null;
         }
         return bytes;
+    }
+
+    /**
+     * Whether {@code value} is one of the examples' "fill in here" words; also for secrets that are
+     * not keys of ours, such as the client secret an OpenID provider issued.
+     */
+    static boolean isPlaceholder(String value) {
+        return PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
     }
 
     private static boolean allEqual(byte[] bytes) {

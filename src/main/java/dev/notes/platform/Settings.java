@@ -1,5 +1,7 @@
 package dev.notes.platform;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +133,29 @@ public final class Settings {
     public record ViewState(Optional<FacesKeys> keys, Duration lifetime) {
     }
 
+    /**
+     * OpenID Connect login with one provider ({@code dev.notes.oidc}): its issuer (discovery at
+     * {@code <issuer>/.well-known/openid-configuration}), this application's client id and secret
+     * there, the scopes asked for, which ID token claims give a new user's username and display
+     * name, and the provider's name on the login page's button.
+     */
+    public record Oidc(URI issuer, String clientId, String clientSecret, String scopes, String usernameClaim,
+                       String displayNameClaim, String providerName) {
+
+        /** Names the secret's length only, so that a logged or printed setting gives nothing away. */
+        @Override
+        public String toString() {
+            return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=" + clientSecret.length()
+                    + " characters, scopes=" + scopes + ", usernameClaim=" + usernameClaim + ", displayNameClaim="
+                    + displayNameClaim + ", providerName=" + providerName + "]";
+        }
+    }
+
+    /** Longest provider name the login page's button shows. */
+    public static final int OIDC_PROVIDER_NAME_MAX = 40;
+
+    private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
     private final Cluster cluster;
     private final FirstUser firstUser;
     private final Live live;
@@ -144,6 +169,7 @@ public final class Settings {
     private final Duration sessionLifetime;
     private final ViewState viewState;
     private final Duration shutdownDrain;
+    private final Optional<Oidc> oidc;
 
     private Settings(Reader reader) {
         cluster = new Cluster(
@@ -199,7 +225,75 @@ public final class Settings {
         // Between SIGTERM and Liberty's stop: readiness is DOWN, requests are still served. Up to a
         // minute, so that the drain and Liberty's quiesce (30 s) fit a grace period of 90 s.
         shutdownDrain = reader.durationAtMost("SHUTDOWN_DRAIN", Duration.ofSeconds(5), Duration.ofMinutes(1));
+        oidc = readOidc(reader);
         reader.failOnProblems();
+    }
+
+    /**
+     * The OpenID Connect settings when issuer, client id and client secret are all set; none when
+     * none is; a problem for each one missing when only some are, since a half-configured login
+     * would fail only when someone tries it.
+     */
+    private static Optional<Oidc> readOidc(Reader reader) {
+        List<String> required = List.of("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET");
+        List<String> missing = required.stream().filter(name -> reader.optional(name).isEmpty()).toList();
+        if (missing.size() == required.size()) {
+            return Optional.empty();
+        }
+        if (!missing.isEmpty()) {
+            reader.problems.add("OpenID Connect login needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET"
+                    + " together; " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not set");
+            return Optional.empty();
+        }
+        URI issuer = issuer(reader.optional("OIDC_ISSUER").orElseThrow(), reader.problems);
+        String clientSecret = reader.optional("OIDC_CLIENT_SECRET").orElseThrow();
+        if (RandomKeys.isPlaceholder(clientSecret)) {
+            reader.problems.add("OIDC_CLIENT_SECRET is a placeholder from the examples, not the secret the provider"
+                    + " issued for this client");
+        }
+        String scopes = reader.text("OIDC_SCOPES", "openid profile email");
+        if (!List.of(scopes.split("\\s+")).contains("openid")) {
+            reader.problems.add("OIDC_SCOPES=" + scopes + " lacks openid, without which the provider issues no ID token");
+        }
+        String providerName = reader.text("OIDC_PROVIDER_NAME", "OpenID Connect");
+        if (providerName.length() > OIDC_PROVIDER_NAME_MAX) {
+            reader.problems.add("OIDC_PROVIDER_NAME is longer than " + OIDC_PROVIDER_NAME_MAX + " characters");
+        }
+        return Optional.of(new Oidc(issuer, reader.optional("OIDC_CLIENT_ID").orElseThrow(), clientSecret, scopes,
+                claimName(reader, "OIDC_USERNAME_CLAIM", "preferred_username"),
+                claimName(reader, "OIDC_DISPLAY_NAME_CLAIM", "name"), providerName));
+    }
+
+    /**
+     * An absolute https URL without query or fragment; http only on a loopback host (a provider on
+     * the same machine, as in development and the tests), where nobody on the network can read the
+     * codes and tokens.
+     */
+    private static URI issuer(String value, List<String> problems) {
+        String expected = "OIDC_ISSUER=" + value + " is not the provider's issuer URL, such as"
+                + " https://login.example.org/realms/notes (http only for localhost or 127.0.0.1)";
+        try {
+            URI issuer = new URI(value);
+            String host = issuer.getHost();
+            boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+            boolean secure = "https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme()) && loopback;
+            if (secure && host != null && issuer.getRawQuery() == null && issuer.getRawFragment() == null) {
+                return issuer;
+            }
+        } catch (URISyntaxException notAUri) {
+            // reported below
+        }
+        problems.add(expected);
+        return null;
+    }
+
+    private static String claimName(Reader reader, String name, String defaultValue) {
+        String claim = reader.text(name, defaultValue);
+        if (!CLAIM_NAME.matcher(claim).matches()) {
+            reader.problems.add(name + "=" + claim + " is not a claim name (letters, digits, _ . : -)");
+            return defaultValue;
+        }
+        return claim;
     }
 
     /**
@@ -271,6 +365,11 @@ public final class Settings {
      */
     public Duration shutdownDrain() {
         return shutdownDrain;
+    }
+
+    /** OpenID Connect login, when configured ({@code OIDC_ISSUER} and the rest). */
+    public Optional<Oidc> oidc() {
+        return oidc;
     }
 
     /**

@@ -125,6 +125,17 @@ public class LoginThrottle {
         warnWhenFull(fromAddress, limits.perAddress(), "any user from " + address);
     }
 
+    /**
+     * Counts a failed login that names no account (one through the OpenID provider, whose account
+     * is the provider's to guard): only the address's count, the one {@link #addressRefusal} reads.
+     *
+     * @throws CountersUnavailableException when the counters' store is away
+     */
+    public void failedFromAddress(String address) {
+        Counters.Count fromAddress = counters.increment(addressKey(address), settings.loginThrottle().window());
+        warnWhenFull(fromAddress, settings.loginThrottle().perAddress(), "any user from " + address);
+    }
+
     private static void warnWhenFull(Counters.Count count, int limit, String who) {
         if (count.value() == limit) {
             LOG.warning(() -> "Logins refused for " + Waits.inWords(count.remaining()) + ": " + who + " failed "

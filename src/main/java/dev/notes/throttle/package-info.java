@@ -3,7 +3,8 @@
  * port (fixed-window counters that expire on their own), its in-memory adapter for an instance
  * alone ({@link dev.notes.throttle.MemoryCounters}; the Redis adapter, shared by a cluster, is
  * {@code dev.notes.cluster.RedisCounters}), and the rules built on them: failed logins
- * ({@link dev.notes.throttle.LoginThrottle}) and quotas on registrations, notes and comments
+ * ({@link dev.notes.throttle.LoginThrottle}; a failed login through the OpenID provider, which names
+ * no account of ours, counts against its address only) and quotas on registrations, notes and comments
  * ({@link dev.notes.throttle.Quotas}). A refusal says when to try again
  * ({@link dev.notes.throttle.QuotaExceededException}, {@link dev.notes.throttle.LoginThrottle#refusal}); never
  * a permanent lockout. {@link dev.notes.throttle.PasswordChecks} bounds the PBKDF2 work running at once;

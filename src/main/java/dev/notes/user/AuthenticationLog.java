@@ -1,5 +1,6 @@
 package dev.notes.user;
 
+import dev.notes.oidc.OidcProblem;
 import dev.notes.platform.LogText;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -18,6 +19,11 @@ import java.util.logging.Logger;
  * taken from a header), both made safe by {@link LogText}, since either may hold anything, a forged
  * line break included. Never a
  * password or a session id. Successes are INFO, failures and refusals WARNING.
+ * <p>
+ * A login line ends with how the user logged in: {@code method=password} (the form, the API) or
+ * {@code method=oidc} (through the OpenID provider). A failed login through the provider adds
+ * {@code reason=<why>} ({@link OidcProblem#code}) and never anything the provider or the browser
+ * sent: no token, code or state.
  */
 public final class AuthenticationLog {
 
@@ -43,7 +49,26 @@ public final class AuthenticationLog {
     }
 
     public static void loginSucceeded(String username, String address) {
-        write(Level.INFO, "login", "success", username, address, "");
+        write(Level.INFO, "login", "success", username, address, " method=password");
+    }
+
+    /** A login through the OpenID provider. */
+    public static void externalLoginSucceeded(String username, String address) {
+        write(Level.INFO, "login", "success", username, address, " method=oidc");
+    }
+
+    /**
+     * A login through the OpenID provider that logged nobody in; {@code username} is the local
+     * user's when the identity was known (a disabled account), else null.
+     */
+    public static void externalLoginFailed(OidcProblem problem, String username, String address) {
+        String outcome = switch (problem) {
+            case THROTTLED -> "throttled";
+            case DISABLED -> "disabled";
+            case UNAVAILABLE -> "unavailable";
+            default -> "failure";
+        };
+        write(Level.WARNING, "login", outcome, username, address, " method=oidc reason=" + problem.code());
     }
 
     public static void checkFailed(PasswordCheck check, String username, String address) {

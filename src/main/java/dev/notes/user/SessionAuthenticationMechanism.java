@@ -1,5 +1,6 @@
 package dev.notes.user;
 
+import dev.notes.oidc.OidcCallback;
 import dev.notes.platform.Settings;
 import dev.notes.platform.Times;
 import dev.notes.throttle.LoginThrottle;
@@ -56,6 +57,13 @@ import org.eclipse.microprofile.metrics.Timer;
  * The password is checked by {@link CredentialCheck}: before it, {@link LoginThrottle} may refuse
  * the attempt (too many failures for the account or from the client's address); failures are
  * counted after the check; {@link PasswordChecks} bounds how many hash at once.
+ * <p>
+ * A login through the OpenID provider comes the same way, its credential the provider's answer
+ * ({@link OidcCallback}, from the callback page), and is run by {@link ExternalLogin}: the same
+ * fresh session, {@link SignedInUser}, login index entry and log line. This mechanism takes both
+ * because Liberty allows one {@code HttpAuthenticationMechanism} per module: Jakarta Security's
+ * {@code @OpenIdAuthenticationMechanismDefinition} would be a second one, and would keep its login
+ * in its own cookies rather than in the shared session.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -108,6 +116,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     private CredentialCheck credentials;
 
     @Inject
+    private ExternalLogin externalLogin;
+
+    @Inject
     private UserService users;
 
     @Inject
@@ -145,6 +156,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof OidcCallback callback) {
+            return externalLogin.logIn(callback, request, context);
+        }
         if (credential != null) {
             return logIn(credential, request, context);
         }

@@ -10,7 +10,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A registered user. Never leaves the server: pages see {@link SignedInUser}. */
+/**
+ * A registered user, or one created by a first login through the OpenID provider: that one has no
+ * password and is linked to the provider's issuer and subject ({@link ExternalAccounts}). Never
+ * leaves the server: pages see {@link SignedInUser}.
+ */
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
@@ -19,12 +23,19 @@ import java.time.Instant;
         query = "SELECT u.username, u.displayName FROM User u WHERE u.username IN :usernames")
 @NamedQuery(name = User.STARTING_WITH,
         query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '\\' ORDER BY u.username")
+@NamedQuery(name = User.FIND_BY_EXTERNAL_IDENTITY,
+        query = "SELECT u FROM User u WHERE u.externalIssuer = :issuer AND u.externalSubject = :subject")
 public class User {
 
     static final String FIND_BY_USERNAME = "User.findByUsername";
     static final String SESSION_EPOCH = "User.sessionEpoch";
     static final String STARTING_WITH = "User.startingWith";
     static final String DISPLAY_NAMES = "User.displayNames";
+    static final String FIND_BY_EXTERNAL_IDENTITY = "User.findByExternalIdentity";
+
+    /** The longest issuer and subject the link holds; OpenID Connect Core 2 bounds a subject at 255. */
+    static final int EXTERNAL_ISSUER_MAX = 500;
+    static final int EXTERNAL_SUBJECT_MAX = 255;
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
@@ -34,7 +45,8 @@ public class User {
     @Column(nullable = false, unique = true, updatable = false, length = Registration.USERNAME_MAX)
     private String username;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    /** Null for a user who logs in through the OpenID provider only. */
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
 
     @Column(name = "display_name", nullable = false, length = Registration.DISPLAY_NAME_MAX)
@@ -58,6 +70,12 @@ public class User {
     @Column(nullable = false)
     private boolean disabled;
 
+    @Column(name = "external_issuer", updatable = false, length = EXTERNAL_ISSUER_MAX)
+    private String externalIssuer;
+
+    @Column(name = "external_subject", updatable = false, length = EXTERNAL_SUBJECT_MAX)
+    private String externalSubject;
+
     protected User() {
         // for JPA
     }
@@ -68,6 +86,14 @@ public class User {
         this.displayName = displayName;
         this.email = email;
         this.createdAt = createdAt;
+    }
+
+    /** A user of the OpenID provider, without a password of its own. */
+    static User external(String username, String displayName, String issuer, String subject, Instant createdAt) {
+        User user = new User(username, null, displayName, null, createdAt);
+        user.externalIssuer = issuer;
+        user.externalSubject = subject;
+        return user;
     }
 
     public String getUsername() {
@@ -88,6 +114,11 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Whether this user logs in through the OpenID provider, and so has no password here. */
+    public boolean isExternal() {
+        return externalSubject != null;
     }
 
     public long getSessionEpoch() {

@@ -82,25 +82,55 @@ public class UserService {
         }
         String email = registration.getEmail() == null || registration.getEmail().isBlank()
                 ? null : registration.getEmail().trim();
-        User user = new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
-                registration.getDisplayName().trim(), email, Times.now());
+        return persistNew(new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
+                registration.getDisplayName().trim(), email, Times.now()));
+    }
+
+    /**
+     * Stores a new user now, so that a lost race for its name (or, for a user of the OpenID provider,
+     * for its identity) shows here: the unique constraints decide.
+     */
+    private User persistNew(User user) {
         em.persist(user);
         try {
             em.flush();
         } catch (PersistenceException e) {
-            // Lost a race with another registration of the same name: the unique constraint decides.
             if (Constraints.isUniqueViolation(e)) {
-                throw new DuplicateUsernameException(username);
+                throw new DuplicateUsernameException(user.getUsername());
             }
             throw e;
         }
         return user;
     }
 
-    /** The user, if the password is theirs. Takes about as long whether or not the user exists. */
+    /** The user linked to this identity at the OpenID provider, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<User> findExternal(String issuer, String subject) {
+        return em.createNamedQuery(User.FIND_BY_EXTERNAL_IDENTITY, User.class)
+                .setParameter("issuer", issuer)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Creates a user without a password, linked to an identity at the OpenID provider, under a
+     * username the caller found free.
+     *
+     * @throws DuplicateUsernameException when the username was taken meanwhile, or the identity got
+     *                                    its user meanwhile (another first login of it won the race)
+     */
+    public User registerExternal(String username, String displayName, String issuer, String subject) {
+        return persistNew(User.external(username, displayName, issuer, subject, Times.now()));
+    }
+
+    /**
+     * The user, if the password is theirs. Takes about as long whether or not the user exists, or
+     * has a password at all (a user of the OpenID provider has none: no password logs them in).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> authenticate(String username, char[] password) {
-        Optional<User> user = find(username);
+        Optional<User> user = find(username).filter(found -> found.getPasswordHash() != null);
         String hash = user.map(User::getPasswordHash).orElse(decoyHash);
         boolean matches = passwordHash.verify(password, hash);
         if (matches && user.filter(User::isDisabled).isPresent()) {

@@ -36,6 +36,18 @@
  * and epoch ends, password and display name changes and registrations are written to the
  * {@link dev.notes.user.AuthenticationLog}.
  * <p>
+ * Login through an OpenID provider, when one is configured: the callback page hands the provider's
+ * answer to the same mechanism (Liberty allows one {@code HttpAuthenticationMechanism} per module,
+ * so the existing one takes both paths; the protocol is {@code dev.notes.oidc}'s), and
+ * {@link dev.notes.user.ExternalLogin} turns a valid identity into the same {@code SignedInUser} in a
+ * fresh session, listed and logged as a password login is ({@code method=oidc}), throttled by the
+ * client's address. {@link dev.notes.user.ExternalAccounts} finds the local user by the provider's
+ * issuer and subject, never by username, and creates one without a password at the first login,
+ * under the first free name {@link dev.notes.user.ExternalUsername} derives from the username claim
+ * ({@code name}, {@code name-2}, …): a local account is never taken over by an external identity of
+ * the same name. Such a user has no password, so the form never logs them in, and a disabled one is
+ * refused at the provider's door too.
+ * <p>
  * Moderation: a user marked administrator (the one {@code NOTES_ADMIN_USER} names, seeded by
  * {@link dev.notes.user.FirstUserSeeding}, and those an administrator promotes) logs in with the
  * role {@link dev.notes.user.SignedInUser#ADMINISTRATOR_GROUP} as well, deletes any note or comment

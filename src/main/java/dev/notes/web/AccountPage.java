@@ -1,5 +1,6 @@
 package dev.notes.web;
 
+import dev.notes.oidc.OidcProvider;
 import dev.notes.throttle.PasswordChecks;
 import dev.notes.user.ActiveLogin;
 import dev.notes.user.AuthenticationLog;
@@ -10,6 +11,7 @@ import dev.notes.user.NewPassword;
 import dev.notes.user.Registration;
 import dev.notes.user.SessionAuthenticationMechanism;
 import dev.notes.user.SignedInUser;
+import dev.notes.user.User;
 import dev.notes.user.UserService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,6 +38,9 @@ import java.util.Optional;
  * this one goes on in a fresh session, under a new id. Each change goes to the
  * {@code AuthenticationLog}; a bad input gets its message next to its field and keeps everything
  * typed but the passwords.
+ * <p>
+ * A user who logs in through the OpenID provider has no password here: the page says that it is
+ * the provider's, in place of the password form.
  * <p>
  * The page lists the user's logins ({@link LoginIndex}: when, from which address, in which
  * browser), and "Log out everywhere" ends all of them, this one too, on every instance.
@@ -65,6 +70,9 @@ public class AccountPage implements Serializable {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private transient OidcProvider provider;
+
     @DisplayName
     private String displayName;
 
@@ -78,6 +86,8 @@ public class AccountPage implements Serializable {
     private String newPasswordAgain;
 
     private List<ActiveLogin> activeLogins;
+
+    private Boolean externalAccount;
 
     @PostConstruct
     void showCurrentName() {
@@ -163,6 +173,20 @@ public class AccountPage implements Serializable {
     }
 
     /** The user's logins, newest first (read once per request). */
+    /** Whether the caller logs in through the OpenID provider, and so has no password to change here. */
+    public boolean isExternalAccount() {
+        if (externalAccount == null) {
+            SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+            externalAccount = login != null && users.find(login.username()).map(User::isExternal).orElse(false);
+        }
+        return externalAccount;
+    }
+
+    /** The OpenID provider's name, as on the login page's button. */
+    public String getProviderName() {
+        return provider.name().orElse("an external identity provider");
+    }
+
     public List<ActiveLogin> getLogins() {
         if (activeLogins == null) {
             SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);

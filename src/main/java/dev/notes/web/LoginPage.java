@@ -1,5 +1,9 @@
 package dev.notes.web;
 
+import dev.notes.oidc.OidcLogin;
+import dev.notes.oidc.OidcLoginAttempt;
+import dev.notes.oidc.OidcLoginException;
+import dev.notes.oidc.OidcProvider;
 import dev.notes.throttle.Waits;
 import dev.notes.user.SessionAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,11 +18,22 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 
 /**
  * "Login to Notes". Hands the credential to {@link SessionAuthenticationMechanism} through
  * {@link SecurityContext#authenticate}, then returns to the page that asked for the login.
+ * <p>
+ * When an OpenID provider is configured, a second form's button "Log in with &lt;provider&gt;"
+ * begins a login there ({@link OidcLogin#begin}): the login's {@code state}, {@code nonce} and PKCE
+ * verifier go into the HTTP session, where the callback page ({@link OidcCallbackPage}) finds them
+ * on any instance, and the browser to the provider. A POST, because it changes state (it creates
+ * a session and replaces a login begun before): like every POST it must come from a page of this
+ * site ({@link SameOriginFilter}), so no other site can start logins in someone's browser. When the
+ * provider cannot be reached, the page says so (503) and the password form stays.
  */
 @Named
 @RequestScoped
@@ -26,8 +41,17 @@ public class LoginPage {
 
     static final String FAILED = "Wrong username or password.";
 
+    /** Where the provider sends the browser back: {@link OidcCallbackPage}. */
+    static final String CALLBACK_PATH = "/user/oidc-callback";
+
     @Inject
     private SecurityContext securityContext;
+
+    @Inject
+    private OidcProvider provider;
+
+    @Inject
+    private OidcLogin oidcLogin;
 
     private String username;
     private String password;
@@ -60,6 +84,59 @@ public class LoginPage {
                 Pages.error(null, FAILED);
             }
         }
+    }
+
+    /** Begins a login at the OpenID provider and sends the browser there. */
+    public void startExternalLogin() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (!provider.isConfigured()) {
+            Pages.notFound();
+            return;
+        }
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        OidcLogin.Start start;
+        try {
+            start = oidcLogin.begin(callbackUrl(request), safeNext(next));
+        } catch (OidcLoginException providerAway) {
+            external.setResponseStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            Pages.error(null, providerUnavailableMessage(provider.name().orElseThrow()));
+            return;
+        }
+        try {
+            request.getSession().setAttribute(OidcLoginAttempt.SESSION_ATTRIBUTE, start.attempt());
+        } catch (RuntimeException sessionStoreAway) {
+            Pages.unavailable();
+            return;
+        }
+        try {
+            external.redirect(start.authorizationUrl().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String providerUnavailableMessage(String providerName) {
+        return providerName + " is not answering just now. Please try again in a moment, or log in with your password.";
+    }
+
+    /**
+     * The callback page's absolute URL, on the host and scheme the browser used (behind a trusted
+     * proxy, the ones it forwarded): the provider accepts only the URLs registered for this client,
+     * so a forged Host header only makes the provider refuse.
+     */
+    static String callbackUrl(HttpServletRequest request) {
+        return URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + CALLBACK_PATH)
+                .toString();
+    }
+
+    /** Whether to offer the button: an OpenID provider is configured. */
+    public boolean isExternalLoginOffered() {
+        return provider.isConfigured();
+    }
+
+    /** The name on the button. */
+    public String getProviderName() {
+        return provider.name().orElse(null);
     }
 
     static String throttledMessage(Duration wait) {

@@ -1,12 +1,16 @@
 package dev.notes.web;
 
+import dev.notes.platform.Settings;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Browser hardening on every response. The content security policy allows scripts, styles and
@@ -28,6 +32,10 @@ import java.util.List;
  * Static files keep the container's caching, and anonymous pages keep {@code PageCacheFilter}'s
  * {@code no-cache} with an entity tag. The mechanism ({@code dev.notes.user.SessionAuthenticationMechanism})
  * has established the caller from the session before any filter runs.
+ * <p>
+ * With an OpenID provider configured, forms may also lead to the provider's origin (its issuer's):
+ * the login page's button and the logout are POSTs answered with a redirect there, and browsers
+ * hold such redirects to {@code form-action} too.
  * <p>
  * Declared in web.xml, ahead of {@code PageCacheFilter}: a page from the cache gets them too.
  */
@@ -54,6 +62,12 @@ public class SecurityHeadersFilter extends HttpFilter {
             "require-trusted-types-for 'script'",
             "trusted-types " + SERVER_HTML_POLICY);
 
+    @Inject
+    private transient Settings settings;
+
+    /** The policy this application sends: {@link #CONTENT_SECURITY_POLICY}, with the OpenID provider's origin when configured. */
+    private String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
+
     /** Powerful features no page of Notes uses, denied to the page and to anything it could embed. */
     static final String PERMISSIONS_POLICY = String.join(", ",
             "accelerometer=()",
@@ -78,9 +92,21 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final List<String> STATIC_PREFIXES = List.of("/jakarta.faces.resource/", "/webjars/", "/resources/");
 
     @Override
+    public void init() {
+        contentSecurityPolicy = contentSecurityPolicy(settings.oidc().map(Settings.Oidc::issuer));
+    }
+
+    /** {@link #CONTENT_SECURITY_POLICY}, its forms also allowed to lead to the origin of {@code formTarget}. */
+    static String contentSecurityPolicy(Optional<URI> formTarget) {
+        return formTarget.map(target -> CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                "form-action 'self' " + target.getScheme() + "://" + target.getRawAuthority()))
+                .orElse(CONTENT_SECURITY_POLICY);
+    }
+
+    @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        setHeaders(response);
+        setHeaders(response, contentSecurityPolicy);
         if (request.getUserPrincipal() != null && !isStatic(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
@@ -89,7 +115,11 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     /** Also for a response that never passed this filter (see {@link ServerErrorPageFilter}). */
     static void setHeaders(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        setHeaders(response, CONTENT_SECURITY_POLICY);
+    }
+
+    private static void setHeaders(HttpServletResponse response, String contentSecurityPolicy) {
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Cross-Origin-Resource-Policy", "same-origin");

@@ -35,7 +35,11 @@
  * {@code If-Match}), comments a slice at a time, added and deleted ({@code CommentResource}, also
  * the note page's "Show older comments"), the preview of a note's Markdown on the add and edit pages
  * ({@code MarkdownResource}), and the login of a client without a browser
- * ({@code SessionResource}, through the same mechanism as the login form). Every API error is an
+ * ({@code SessionResource}, through the same mechanism as the login form). With an OpenID
+ * provider configured, the login page's second button begins a login there ({@code LoginPage}),
+ * the provider returns to {@code OidcCallbackPage} ({@code /user/oidc-callback}, a 404 otherwise),
+ * which hands its answer to the same mechanism, and a logout goes on to the provider's end-session
+ * endpoint ({@code LogoutAction}). Every API error is an
  * RFC 9457 {@code Problem}, whether a resource, a mapper ({@code InvalidInput} for Bean Validation,
  * {@code HttpProblems} for the rest) or a filter refusing the request writes it; MicroProfile
  * OpenAPI publishes the resources' annotations at {@code /openapi}, each error response's body

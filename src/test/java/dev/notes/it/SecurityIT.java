@@ -52,6 +52,15 @@ class SecurityIT {
     }
 
     @Test
+    void withoutAnOpenIdProviderThereIsNoButtonAndNoCallback(LibertyServer server) {
+        WebClient client = new WebClient(server.baseUri());
+        assertThat(client.get("/user/login").has("#oidcForm")).as("a 'Log in with' button").isFalse();
+        Page callback = client.get("/user/oidc-callback?state=abc&code=def");
+        assertThat(callback.status()).isEqualTo(404);
+        assertThat(callback.has("#currentUser")).isFalse();
+    }
+
+    @Test
     void aPostFromAnotherSiteIsRefused(LibertyServer server) {
         var user = Accounts.newUser(server, "yuri");
         String key = Notes.uniqueKey("csrf");

@@ -240,4 +240,53 @@ class SettingsTest {
                     .hasMessageContaining("NOTES_VIEW_STATE_LIFETIME=" + refused);
         }
     }
+    private static final Map<String, String> OIDC = Map.of("OIDC_ISSUER", "https://login.example.org/realms/notes",
+            "OIDC_CLIENT_ID", "notes", "OIDC_CLIENT_SECRET", "s3cr3t-from-the-provider");
+
+    @Test
+    void openIdConnectIsOffUnlessConfiguredAndHasDocumentedDefaults() {
+        assertThat(settings(Map.of()).oidc()).isEmpty();
+        Settings.Oidc oidc = settings(OIDC).oidc().orElseThrow();
+        assertThat(oidc.issuer()).hasToString("https://login.example.org/realms/notes");
+        assertThat(oidc.scopes()).isEqualTo("openid profile email");
+        assertThat(oidc.usernameClaim()).isEqualTo("preferred_username");
+        assertThat(oidc.displayNameClaim()).isEqualTo("name");
+        assertThat(oidc.providerName()).isEqualTo("OpenID Connect");
+        assertThat(oidc.toString()).doesNotContain("s3cr3t").contains("24 characters");
+    }
+
+    @Test
+    void aHalfConfiguredOpenIdConnectLoginStopsTheStartNamingWhatIsMissing() {
+        assertThatThrownBy(() -> settings(Map.of("OIDC_ISSUER", "https://login.example.org")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OIDC_CLIENT_ID, OIDC_CLIENT_SECRET are not set");
+        assertThatThrownBy(() -> settings(Map.of("OIDC_CLIENT_ID", "notes", "OIDC_CLIENT_SECRET", "x7-from-the-provider")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OIDC_ISSUER is not set");
+    }
+
+    @Test
+    void anOpenIdConnectSecretThatIsAPlaceholderAnIssuerOverPlainHttpOrScopesWithoutOpenidStopTheStart() {
+        Map<String, String> bad = new java.util.HashMap<>(OIDC);
+        bad.put("OIDC_CLIENT_SECRET", "change-me");
+        bad.put("OIDC_ISSUER", "http://login.example.org");
+        bad.put("OIDC_SCOPES", "profile email");
+        bad.put("OIDC_USERNAME_CLAIM", "user name");
+        assertThatThrownBy(() -> settings(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OIDC_CLIENT_SECRET is a placeholder")
+                .hasMessageContaining("OIDC_ISSUER=http://login.example.org is not the provider's issuer URL")
+                .hasMessageContaining("OIDC_SCOPES=profile email lacks openid")
+                .hasMessageContaining("OIDC_USERNAME_CLAIM=user name is not a claim name")
+                .hasMessageNotContaining("change-me");
+    }
+
+    @Test
+    void anIssuerOverPlainHttpIsAcceptedOnThisMachineOnly() {
+        Map<String, String> local = new java.util.HashMap<>(OIDC);
+        local.put("OIDC_ISSUER", "http://127.0.0.1:8080/realms/notes");
+        assertThat(settings(local).oidc().orElseThrow().issuer().getPort()).isEqualTo(8080);
+        local.put("OIDC_ISSUER", "http://localhost:8080/realms/notes");
+        assertThat(settings(local).oidc()).isPresent();
+    }
 }

@@ -12,7 +12,9 @@ import static org.mockito.Mockito.when;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,14 @@ class SecurityHeadersFilterTest {
     void theContentSecurityPolicyAllowsOnlyThisOriginAndRequiresTrustedTypes() {
         assertThat(SecurityHeadersFilter.CONTENT_SECURITY_POLICY).isEqualTo(CSP);
         assertThat(SecurityHeadersFilter.CONTENT_SECURITY_POLICY).doesNotContain("unsafe-inline", "unsafe-eval", "*");
+    }
+
+    @Test
+    void withAnOpenIdProviderFormsMayAlsoLeadToItsOriginAndNowhereElse() {
+        String policy = SecurityHeadersFilter.contentSecurityPolicy(
+                Optional.of(URI.create("https://login.example.org:8443/realms/notes")));
+        assertThat(policy).isEqualTo(CSP.replace("form-action 'self'", "form-action 'self' https://login.example.org:8443"));
+        assertThat(SecurityHeadersFilter.contentSecurityPolicy(Optional.empty())).isEqualTo(CSP);
     }
 
     @Test
