@@ -15,6 +15,8 @@ import java.time.Instant;
 @Table(name = "users")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.SESSION_EPOCH, query = "SELECT u.sessionEpoch FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.ACTIVE_ADMINISTRATORS,
+        query = "SELECT COUNT(u) FROM User u WHERE u.administrator = TRUE AND u.disabled = FALSE")
 @NamedQuery(name = User.STARTING_WITH,
         query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '\\' ORDER BY u.username")
 public class User {
@@ -22,6 +24,7 @@ public class User {
     static final String FIND_BY_USERNAME = "User.findByUsername";
     static final String SESSION_EPOCH = "User.sessionEpoch";
     static final String STARTING_WITH = "User.startingWith";
+    static final String ACTIVE_ADMINISTRATORS = "User.activeAdministrators";
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
@@ -59,20 +62,32 @@ public class User {
         // for JPA
     }
 
-    User(String username, String passwordHash, String displayName, String email, Instant createdAt) {
+    /**
+     * {@code sessionEpoch}: the next value of the epochs' sequence ({@link SessionEpochSequence}), so that
+     * no login of an earlier account of the same name is ever valid for this one.
+     */
+    User(String username, String passwordHash, String displayName, String email, Instant createdAt,
+         long sessionEpoch) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.email = email;
         this.createdAt = createdAt;
+        this.sessionEpoch = sessionEpoch;
     }
 
     public String getUsername() {
         return username;
     }
 
+    /** Null for an account without a password of its own (one that logs in elsewhere). */
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** Whether the account logs in with a password here, which is then asked for before sensitive changes. */
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public String getDisplayName() {
@@ -99,9 +114,9 @@ public class User {
         return disabled;
     }
 
-    /** A new epoch: every login the user has now ends at its next request. */
-    void endEveryLogin() {
-        this.sessionEpoch++;
+    /** A new epoch, from the epochs' sequence: every login the user has now ends at its next request. */
+    void endEveryLogin(long newEpoch) {
+        this.sessionEpoch = newEpoch;
     }
 
     void makeAdministrator() {
@@ -109,9 +124,9 @@ public class User {
     }
 
     /** Refuses every later login, and raises the epoch, which ends every login the user has now. */
-    void disable() {
+    void disable(long newEpoch) {
         this.disabled = true;
-        this.sessionEpoch++;
+        this.sessionEpoch = newEpoch;
     }
 
     void enable() {
@@ -122,9 +137,14 @@ public class User {
         this.displayName = displayName;
     }
 
+    /** Null clears it. */
+    void setEmail(String email) {
+        this.email = email;
+    }
+
     /** A new password hash, and a new epoch that ends every login made with the old password. */
-    void replacePassword(String passwordHash) {
+    void replacePassword(String passwordHash, long newEpoch) {
         this.passwordHash = passwordHash;
-        this.sessionEpoch++;
+        this.sessionEpoch = newEpoch;
     }
 }

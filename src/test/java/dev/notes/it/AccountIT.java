@@ -108,6 +108,45 @@ class AccountIT {
     }
 
     @Test
+    void theEmailAddressIsChangedWithTheCurrentPasswordAndShownToItsOwnerOnly(LibertyServer server) {
+        var owner = Accounts.newUser(server, "mail");
+        String key = Notes.uniqueKey("by-mail");
+        Notes.create(owner.client(), key, "Written by a user with an address", "");
+
+        Page noPassword = Accounts.changeEmail(owner.client(), " Mail.Owner@Example.ORG ", "");
+        assertThat(Forms.fieldError(noPassword, "emailPassword")).isEqualTo("Please enter your current password.");
+        assertThat(noPassword.form("emailForm").fields()).as("what was typed stays")
+                .containsEntry("emailForm:email", " Mail.Owner@Example.ORG ");
+        Page wrong = Accounts.changeEmail(owner.client(), "mail.owner@example.org", "not the password");
+        assertThat(Forms.fieldError(wrong, "emailPassword")).isEqualTo("This is not your current password.");
+        assertThat(server.log()).contains("email_change outcome=failure user=\"" + owner.username() + "\"");
+        Page invalid = Accounts.changeEmail(owner.client(), "mail.owner@localhost", Accounts.PASSWORD);
+        assertThat(Forms.fieldError(invalid, "email")).isEqualTo("This is not an e-mail address.");
+        // Well-formed (labels of at most 63 characters), but 255 characters in all.
+        String tooLongAddress = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(3) + "example.org";
+        Page tooLong = Accounts.changeEmail(owner.client(), tooLongAddress, Accounts.PASSWORD);
+        assertThat(Forms.fieldError(tooLong, "email")).isEqualTo("An e-mail address is at most 254 characters long.");
+        assertThat(owner.client().get("/user/account").form("emailForm").fields()).containsEntry("emailForm:email", "");
+
+        Page saved = Accounts.changeEmail(owner.client(), " Mail.Owner@Example.ORG ", Accounts.PASSWORD);
+        assertThat(saved.path()).isEqualTo("/user/account?saved=email");
+        assertThat(saved.text("#saved")).isEqualTo("Your e-mail address is saved.");
+        assertThat(saved.form("emailForm").fields()).as("trimmed, the domain in lower case")
+                .containsEntry("emailForm:email", "Mail.Owner@example.org")
+                .containsEntry("emailForm:emailPassword", "");
+        assertThat(server.log()).contains("email_change outcome=success user=\"" + owner.username() + "\"")
+                .doesNotContain("Mail.Owner@example.org");
+        for (String elsewhere : new String[] {"/", "/note/view?key=" + key, "/api/notes/" + key}) {
+            assertThat(new WebClient(server.baseUri()).get(elsewhere).body()).as(elsewhere).doesNotContainIgnoringCase("mail.owner@");
+            assertThat(owner.client().get(elsewhere).body()).as(elsewhere + ", to the owner").doesNotContainIgnoringCase("mail.owner@");
+        }
+
+        Page cleared = Accounts.changeEmail(owner.client(), "  ", Accounts.PASSWORD);
+        assertThat(cleared.text("#saved")).isEqualTo("Your e-mail address is removed.");
+        assertThat(cleared.form("emailForm").fields()).containsEntry("emailForm:email", "");
+    }
+
+    @Test
     void wrongPasswordStaysOnTheLoginPageWithAMessage(LibertyServer server) {
         String username = Accounts.register(server, "erin");
         Page page = new WebClient(server.baseUri()).get("/user/login").form("loginForm")
