@@ -67,8 +67,9 @@ public class AuthoredContent implements AccountContent {
         em.createQuery(DELETE_NOTES).setParameter("username", username).executeUpdate();
         Instant now = Times.now();
         for (Object[] comment : comments) {
+            // No text: a deleted comment's event may leave it out (EventCodec), and pages need only the id.
             events.fire(new CommentEvent(CommentEvent.Kind.DELETED, (String) comment[1], (Long) comment[0], username,
-                    "", (Instant) comment[2], username, now));
+                    null, (Instant) comment[2], username, now));
         }
         for (Object[] note : notes) {
             events.fire(new NoteEvent(NoteEvent.Kind.DELETED, (String) note[0], (String) note[1], "", username, now));
