@@ -11,6 +11,7 @@ import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -74,7 +75,7 @@ class AccountDeletionIT {
         assertThat(reader.get("/note/view?key=" + secondOwn).status()).isEqualTo(404);
         assertThat(reader.get("/note/view?key=" + others).document().select("#comments .comment-text").eachText())
                 .containsExactly("the stayer's own comment");
-        assertThat(server.log()).contains("account_deletion outcome=success user=\"" + leaver.username() + "\"");
+        server.awaitLog("account_deletion outcome=success user=\"" + leaver.username() + "\"", Duration.ofSeconds(10));
 
         // The name is free again, and its newcomer inherits nothing: no content, no old login.
         WebClient newcomer = new WebClient(server.baseUri());

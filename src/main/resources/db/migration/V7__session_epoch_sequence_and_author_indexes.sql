@@ -8,27 +8,6 @@
 -- login of the newcomer. The sequence starts far above the epochs counted one by one until now.
 CREATE SEQUENCE session_epochs_seq START WITH 1000000000 INCREMENT BY 1;
 
--- HTTP sessions of an instance alone (NOTES_CLUSTER=none, liberty/config/cluster-none.xml): Liberty's
--- sessionDatabase-1.0 keeps them here, so a restart logs nobody out. The columns are those Liberty
--- creates on PostgreSQL (one row per session, attributes serialised into small/medium/large). Liberty
--- has no H2 dialect, so the table is made here for both databases, with the unique index Liberty
--- looks sessions up by (skipIndexCreation in cluster-none.xml).
-CREATE TABLE http_sessions (
-    id              VARCHAR(128) NOT NULL,
-    propid          VARCHAR(128) NOT NULL,
-    appname         VARCHAR(128) NOT NULL,
-    listenercnt     SMALLINT,
-    lastaccess      BIGINT,
-    creationtime    BIGINT,
-    maxinactivetime INTEGER,
-    username        VARCHAR(256),
-    small           BYTEA,
-    medium          BYTEA,
-    large           BYTEA
-);
-
-CREATE UNIQUE INDEX sess_index ON http_sessions (id, propid, appname);
-
 -- Deleting an account deletes what its user wrote (dev.notes.comment.AuthoredContent), and the page
 -- that asks to confirm counts it first: both find the rows by author through these.
 CREATE INDEX ix_notes_author ON notes (author);
