@@ -10,5 +10,9 @@
  * A note may have thousands of comments, so they are read one {@link dev.notes.comment.CommentPage}
  * (a slice of at most 50) at a time, newest first, by keyset on the growing id; the newest slice
  * is read with the count of all ({@link dev.notes.comment.NewestComments}), so that the two agree.
+ * <p>
+ * {@link dev.notes.comment.AuthoredContent} is the adapter of {@code dev.notes.user.AccountContent}:
+ * it counts and deletes what an account wrote when the account is deleted (its notes with every
+ * comment on them, its comments on other notes), firing the usual deletion events.
  */
 package dev.notes.comment;

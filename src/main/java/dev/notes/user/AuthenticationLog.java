@@ -10,7 +10,8 @@ import java.util.logging.Logger;
  * The authentication events, one line each, under the logger {@value #LOGGER} so that operators
  * can route or keep them apart (in Liberty's JSON logs its {@code module} field): logins that
  * succeeded, failed, were refused after too many failures or could not be tried; the same for the
- * current password asked before a password change; password and display name changes; logouts;
+ * current password asked before a password change, an e-mail change or an account deletion; password,
+ * e-mail and display name changes; account deletions; logouts;
  * logins ended by the absolute session lifetime or by a password change elsewhere; registrations
  * and refused registrations.
  * <p>
@@ -39,7 +40,11 @@ public final class AuthenticationLog {
     public enum PasswordCheck {
         LOGIN("login"),
         /** The current password, asked for before a new one is set. */
-        PASSWORD_CHANGE("password_change");
+        PASSWORD_CHANGE("password_change"),
+        /** The current password, asked for before the e-mail address is changed. */
+        EMAIL_CHANGE("email_change"),
+        /** The current password, asked for before the account is deleted. */
+        ACCOUNT_DELETION("account_deletion");
 
         private final String event;
 
@@ -92,6 +97,26 @@ public final class AuthenticationLog {
 
     public static void displayNameChanged(String username, String address) {
         write(Level.INFO, "display_name_change", "success", username, address, "");
+    }
+
+    /** A new e-mail address, or none; the address itself is personal data and stays out of the log. */
+    public static void emailChanged(String username, String address) {
+        write(Level.INFO, "email_change", "success", username, address, "");
+    }
+
+    /**
+     * The user deleted their account, with what went with it; every login of it ended on every
+     * instance, and the username is free again.
+     */
+    public static void accountDeleted(String username, String address, AccountContent.Counts deleted) {
+        write(Level.INFO, "account_deletion", "success", username, address, " notes=" + deleted.notes()
+                + " comments_on_their_notes=" + deleted.commentsOnTheirNotes()
+                + " comments_on_other_notes=" + deleted.commentsOnOtherNotes());
+    }
+
+    /** Refused: the typed username, asked of an account without a password, was not the account's. */
+    public static void accountDeletionUnconfirmed(String username, String address) {
+        write(Level.WARNING, "account_deletion", "failure", username, address, "");
     }
 
     public static void loggedOut(String username, String address) {

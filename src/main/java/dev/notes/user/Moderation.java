@@ -38,6 +38,9 @@ public class Moderation {
     @Inject
     private Event<SessionEpochAdvanced> epochAdvanced;
 
+    @Inject
+    private SessionEpochSequence epochs;
+
     /** Up to {@value #PAGE_SIZE} users whose username starts with {@code prefix} (any case), by username. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<User> usersStartingWith(String prefix) {
@@ -68,7 +71,7 @@ public class Moderation {
             throw new ModerationRefusedException("You cannot disable your own account.");
         }
         if (!user.isDisabled()) {
-            user.disable();
+            user.disable(epochs.next());
             epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
             ModerationLog.disabled(administrator, user.getUsername());
         }

@@ -1,9 +1,7 @@
 package dev.notes.user;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 
 /**
@@ -30,8 +28,7 @@ public class Registration implements Serializable {
     @DisplayName
     private String displayName;
 
-    @Email(message = "This is not an e-mail address.")
-    @Size(max = EMAIL_MAX, message = "An e-mail address is at most {max} characters long.")
+    @EmailAddress
     private String email;
 
     @NewPassword
@@ -49,6 +46,20 @@ public class Registration implements Serializable {
 
     public static String normalise(String username) {
         return username == null ? null : username.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * An e-mail address as stored: trimmed, its domain in lower case (the local part's case may
+     * matter to its mail server); null for nothing but white space, which is no address.
+     */
+    public static String normaliseEmail(String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String trimmed = address.strip();
+        int at = trimmed.lastIndexOf('@');
+        return at < 0 ? trimmed
+                : trimmed.substring(0, at + 1) + trimmed.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     public String getUsername() {

@@ -21,6 +21,8 @@ import java.time.Instant;
 @NamedQuery(name = User.SESSION_EPOCH, query = "SELECT u.sessionEpoch FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.DISPLAY_NAMES,
         query = "SELECT u.username, u.displayName FROM User u WHERE u.username IN :usernames")
+@NamedQuery(name = User.ACTIVE_ADMINISTRATORS,
+        query = "SELECT COUNT(u) FROM User u WHERE u.administrator = TRUE AND u.disabled = FALSE")
 @NamedQuery(name = User.STARTING_WITH,
         query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '\\' ORDER BY u.username")
 @NamedQuery(name = User.FIND_BY_EXTERNAL_IDENTITY,
@@ -36,6 +38,7 @@ public class User {
     /** The longest issuer and subject the link holds; OpenID Connect Core 2 bounds a subject at 255. */
     static final int EXTERNAL_ISSUER_MAX = 500;
     static final int EXTERNAL_SUBJECT_MAX = 255;
+    static final String ACTIVE_ADMINISTRATORS = "User.activeAdministrators";
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "users_seq", allocationSize = 50)
@@ -80,17 +83,24 @@ public class User {
         // for JPA
     }
 
-    User(String username, String passwordHash, String displayName, String email, Instant createdAt) {
+    /**
+     * {@code sessionEpoch}: the next value of the epochs' sequence ({@link SessionEpochSequence}), so that
+     * no login of an earlier account of the same name is ever valid for this one.
+     */
+    User(String username, String passwordHash, String displayName, String email, Instant createdAt,
+         long sessionEpoch) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.email = email;
         this.createdAt = createdAt;
+        this.sessionEpoch = sessionEpoch;
     }
 
     /** A user of the OpenID provider, without a password of its own. */
-    static User external(String username, String displayName, String issuer, String subject, Instant createdAt) {
-        User user = new User(username, null, displayName, null, createdAt);
+    static User external(String username, String displayName, String issuer, String subject, Instant createdAt,
+                         long sessionEpoch) {
+        User user = new User(username, null, displayName, null, createdAt, sessionEpoch);
         user.externalIssuer = issuer;
         user.externalSubject = subject;
         return user;
@@ -100,8 +110,14 @@ public class User {
         return username;
     }
 
+    /** Null for an account without a password of its own (one that logs in elsewhere). */
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** Whether the account logs in with a password here, which is then asked for before sensitive changes. */
+    public boolean hasPassword() {
+        return passwordHash != null;
     }
 
     public String getDisplayName() {
@@ -133,9 +149,9 @@ public class User {
         return disabled;
     }
 
-    /** A new epoch: every login the user has now ends at its next request. */
-    void endEveryLogin() {
-        this.sessionEpoch++;
+    /** A new epoch, from the epochs' sequence: every login the user has now ends at its next request. */
+    void endEveryLogin(long newEpoch) {
+        this.sessionEpoch = newEpoch;
     }
 
     void makeAdministrator() {
@@ -143,9 +159,9 @@ public class User {
     }
 
     /** Refuses every later login, and raises the epoch, which ends every login the user has now. */
-    void disable() {
+    void disable(long newEpoch) {
         this.disabled = true;
-        this.sessionEpoch++;
+        this.sessionEpoch = newEpoch;
     }
 
     void enable() {
@@ -156,9 +172,14 @@ public class User {
         this.displayName = displayName;
     }
 
+    /** Null clears it. */
+    void setEmail(String email) {
+        this.email = email;
+    }
+
     /** A new password hash, and a new epoch that ends every login made with the old password. */
-    void replacePassword(String passwordHash) {
+    void replacePassword(String passwordHash, long newEpoch) {
         this.passwordHash = passwordHash;
-        this.sessionEpoch++;
+        this.sessionEpoch = newEpoch;
     }
 }

@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.Optional;
 
 /**
- * Registration, password checks, and the logged-in caller's own account: display name and password.
- * A change of password raises the user's session epoch ({@link SessionEpochs}), which ends every
- * login made with the old one; the page that changes it renews the caller's own login.
+ * Registration, password checks, and the logged-in caller's own account: display name, e-mail
+ * address, password, and its deletion. A change of password raises the user's session epoch
+ * ({@link SessionEpochs}, new values from {@link SessionEpochSequence}), which ends every login
+ * made with the old one; the page that changes it renews the caller's own login. Asking for the
+ * current password before a sensitive change is the page's, through {@link CredentialCheck}.
  */
 @ApplicationScoped
 @Transactional
@@ -53,6 +55,12 @@ public class UserService {
     @Inject
     private Event<DisplayNameChanged> displayNameChanged;
 
+    @Inject
+    private SessionEpochSequence epochs;
+
+    @Inject
+    private AccountContent content;
+
     /** Verified when the username is unknown, so that a wrong name costs as long as a wrong password. */
     private String decoyHash;
 
@@ -80,10 +88,9 @@ public class UserService {
         if (find(username).isPresent()) {
             throw new DuplicateUsernameException(username);
         }
-        String email = registration.getEmail() == null || registration.getEmail().isBlank()
-                ? null : registration.getEmail().trim();
         return persistNew(new User(username, passwordHash.generate(registration.getPassword().toCharArray()),
-                registration.getDisplayName().trim(), email, Times.now()));
+                registration.getDisplayName().trim(), Registration.normaliseEmail(registration.getEmail()), Times.now(),
+                epochs.next()));
     }
 
     /**
@@ -100,6 +107,9 @@ public class UserService {
             }
             throw e;
         }
+        // An instance may still hold the epoch of a deleted account of this name (none: no login is
+        // current), which would end the newcomer's logins until it expired: forget it, everywhere.
+        epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
         return user;
     }
 
@@ -121,18 +131,18 @@ public class UserService {
      *                                    its user meanwhile (another first login of it won the race)
      */
     public User registerExternal(String username, String displayName, String issuer, String subject) {
-        return persistNew(User.external(username, displayName, issuer, subject, Times.now()));
+        return persistNew(User.external(username, displayName, issuer, subject, Times.now(), epochs.next()));
     }
 
     /**
-     * The user, if the password is theirs. Takes about as long whether or not the user exists, or
-     * has a password at all (a user of the OpenID provider has none: no password logs them in).
+     * The user, if the password is theirs. Takes about as long whether or not the user exists, and
+     * whether or not the account has a password (one without logs in elsewhere: no password is its).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> authenticate(String username, char[] password) {
-        Optional<User> user = find(username).filter(found -> found.getPasswordHash() != null);
+        Optional<User> user = find(username).filter(User::hasPassword);
         String hash = user.map(User::getPasswordHash).orElse(decoyHash);
-        boolean matches = passwordHash.verify(password, hash);
+        boolean matches = passwordHash.verify(password, hash) && user.isPresent();
         if (matches && user.filter(User::isDisabled).isPresent()) {
             AuthenticationLog.disabledAccountRefused(user.get().getUsername());
             return Optional.empty();
@@ -168,6 +178,21 @@ public class UserService {
     }
 
     /**
+     * Gives the caller another e-mail address, or none ({@code null} or blank clears it), stored
+     * trimmed with its domain in lower case. Not unique: the address is no identity here (nobody logs
+     * in or recovers an account with it), a uniqueness check would tell anyone which addresses have
+     * an account, and people share addresses. The current password, for an account that has one, is
+     * the page's to check before this is called.
+     *
+     * @return the address as stored
+     */
+    public String changeEmail(@EmailAddress String email) {
+        User user = callerForUpdate();
+        user.setEmail(Registration.normaliseEmail(email));
+        return user.getEmail();
+    }
+
+    /**
      * Replaces the caller's password and raises their session epoch, so that every login of theirs
      * ends, on every instance, once this commits. The current password is the page's to check,
      * through the login's throttled path, before this is called.
@@ -176,7 +201,7 @@ public class UserService {
      */
     public long changePassword(@NewPassword String newPassword) {
         User user = callerForUpdate();
-        user.replacePassword(passwordHash.generate(newPassword.toCharArray()));
+        user.replacePassword(passwordHash.generate(newPassword.toCharArray()), epochs.next());
         epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
         return user.getSessionEpoch();
     }
@@ -188,8 +213,54 @@ public class UserService {
      */
     public void endEveryLogin() {
         User user = callerForUpdate();
-        user.endEveryLogin();
+        user.endEveryLogin(epochs.next());
         epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
+    }
+
+    /**
+     * What deleting the caller's account would delete with it, for the page that asks to confirm.
+     *
+     * @throws AccountDeletionRefusedException if the caller may not delete it now
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AccountContent.Counts deletionOfCaller() {
+        String username = caller.requireUsername();
+        User user = find(username).orElseThrow(NotLoggedInException::new);
+        refuseTheLastAdministrator(user);
+        return content.of(username);
+    }
+
+    /**
+     * Deletes the caller's account in one transaction: their notes with every comment on them, their
+     * comments on other people's notes, and the user row, so that the username is free again. Nothing
+     * they wrote stays behind, since a newcomer who registers the freed name would otherwise inherit
+     * it. Once it commits every open page hears of each deletion, and every login of the account ends
+     * at its next request on every instance (its user has no epoch any more; a newcomer of the same
+     * name starts above every epoch it had, {@link SessionEpochSequence}). The current password, or
+     * for an account without one the typed username, is the page's to check before this is called.
+     *
+     * @return what was deleted with the account
+     * @throws AccountDeletionRefusedException if the caller is the last administrator
+     */
+    public AccountContent.Counts deleteAccount() {
+        User user = callerForUpdate();
+        refuseTheLastAdministrator(user);
+        AccountContent.Counts deleted = content.deleteAllOf(user.getUsername());
+        em.remove(user);
+        epochAdvanced.fire(new SessionEpochAdvanced(user.getUsername()));
+        return deleted;
+    }
+
+    /**
+     * Someone must be able to moderate: the one enabled administrator keeps their account until they
+     * have made another user one (an operator could, but the application offers no way back).
+     */
+    private void refuseTheLastAdministrator(User user) {
+        if (user.isAdministrator() && !user.isDisabled()
+                && em.createNamedQuery(User.ACTIVE_ADMINISTRATORS, Long.class).getSingleResult() <= 1) {
+            throw new AccountDeletionRefusedException("You are the only administrator. Make another user an"
+                    + " administrator (Users) before you delete your account, so that someone can still moderate.");
+        }
     }
 
     /** The user's current session epoch; for a user who does not exist, one no login reaches. */

@@ -18,13 +18,20 @@
  * bounded, instance-local {@link dev.notes.user.DisplayNameCache} (a rename,
  * {@link dev.notes.user.DisplayNameChanged}, is forgotten at once here and ages out elsewhere).
  * <p>
- * A logged-in user changes their own display name and password ({@link dev.notes.user.UserService},
- * acting for the {@link dev.notes.user.Caller}; the rules are registration's,
- * {@link dev.notes.user.DisplayName} and {@link dev.notes.user.NewPassword}). Every password check,
+ * A logged-in user changes their own display name, e-mail address and password
+ * ({@link dev.notes.user.UserService}, acting for the {@link dev.notes.user.Caller}; the rules are
+ * registration's, {@link dev.notes.user.DisplayName}, {@link dev.notes.user.EmailAddress} and
+ * {@link dev.notes.user.NewPassword}), and deletes their account: with it go their notes, the
+ * comments on them and their comments on other notes, through the {@link dev.notes.user.AccountContent}
+ * port, whose adapter lives with the comments ({@code dev.notes.comment.AuthoredContent}); the last
+ * administrator is refused ({@link dev.notes.user.AccountDeletionRefusedException}). An account
+ * without a password (an external login) never authenticates with one. Every password check,
  * at login or of the current password before a change, goes through
  * {@link dev.notes.user.CredentialCheck}: throttled, bounded, failures counted. A password change
  * raises the user's session epoch, which ends every other login of the user on every instance at its
- * next request ({@link dev.notes.user.SessionEpochs}: the epochs read through a bounded,
+ * next request ({@link dev.notes.user.SessionEpochs}: new epochs drawn from one database sequence,
+ * {@link dev.notes.user.SessionEpochSequence}, so that a deleted account's logins never pass for a
+ * newcomer's under the same name; the epochs read through a bounded,
  * instance-local {@link dev.notes.user.SessionEpochCache}, changes announced to the other instances
  * through the {@link dev.notes.user.SessionEpochAnnouncer} port, whose adapter alone is
  * {@link dev.notes.user.LocalSessionEpochAnnouncer} and in a cluster is in {@code dev.notes.cluster}).
@@ -33,7 +40,7 @@
  * whose adapter alone is {@link dev.notes.user.MemoryLoginIndex} and in a cluster a Redis hash per
  * user in {@code dev.notes.cluster}; {@link dev.notes.user.LoginIndexMaintenance} takes a login off
  * when its session lets go of it. Logins, failures, refusals, logouts (one or everywhere), lifetime
- * and epoch ends, password and display name changes and registrations are written to the
+ * and epoch ends, password, e-mail and display name changes, account deletions and registrations are written to the
  * {@link dev.notes.user.AuthenticationLog}.
  * <p>
  * Login through an OpenID provider, when one is configured: the callback page hands the provider's

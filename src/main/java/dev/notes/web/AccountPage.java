@@ -6,6 +6,7 @@ import dev.notes.user.ActiveLogin;
 import dev.notes.user.AuthenticationLog;
 import dev.notes.user.CredentialCheck;
 import dev.notes.user.DisplayName;
+import dev.notes.user.EmailAddress;
 import dev.notes.user.LoginIndex;
 import dev.notes.user.NewPassword;
 import dev.notes.user.Registration;
@@ -21,17 +22,23 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "Your account" ({@code /user/account}, logged-in users only): a new display name, with the rules
- * of registration, and a new password. The current password is checked the way a login is
+ * of registration, an e-mail address (shown here only, to its owner; {@link EmailAddress}) and a
+ * new password. Changing the e-mail address asks for the current password too, for an account that
+ * has one (re-authentication before a sensitive change), checked and counted like the password
+ * change's. The current password is checked the way a login is
  * ({@link CredentialCheck}: throttled, bounded, failures counted); the new one follows the rules of
  * registration ({@link NewPassword}). Once it is set, every other login of the user ends on every
  * instance at its next request (the session epoch, {@code dev.notes.user.SessionEpochs}), while
@@ -53,6 +60,7 @@ public class AccountPage implements Serializable {
 
     static final String NAME_FORM = "nameForm";
     static final String PASSWORD_FORM = "passwordForm";
+    static final String EMAIL_FORM = "emailForm";
     static final String WRONG_PASSWORD = "This is not your current password.";
 
     @Inject
@@ -73,6 +81,9 @@ public class AccountPage implements Serializable {
     @Inject
     private transient OidcProvider provider;
 
+    @Inject
+    private transient Validator validator;
+
     @DisplayName
     private String displayName;
 
@@ -83,16 +94,78 @@ public class AccountPage implements Serializable {
     @NewPassword
     private String newPassword;
 
+    /** Bounded here; the rules ({@link EmailAddress}) are checked once it is trimmed. */
+    @Size(max = 1000, message = "An e-mail address is at most " + Registration.EMAIL_MAX + " characters long.")
+    private String email;
+
+    @Size(max = Registration.PASSWORD_MAX, message = "A password is at most {max} characters long.")
+    private String emailPassword;
+
+    /** The account as stored, read once per request: the e-mail address and whether it has a password. */
+    private transient User account;
+
     private String newPasswordAgain;
 
     private List<ActiveLogin> activeLogins;
 
-    private Boolean externalAccount;
-
     @PostConstruct
-    void showCurrentName() {
+    void showCurrentValues() {
         SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
         displayName = login != null ? login.displayName() : null;
+        email = account().map(User::getEmail).orElse(null);
+    }
+
+    private Optional<User> account() {
+        if (account == null) {
+            SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+            account = login == null ? null : users.find(login.username()).orElse(null);
+        }
+        return Optional.ofNullable(account);
+    }
+
+    /** Whether the account logs in with a password here: only then is it asked for before a change. */
+    public boolean isPasswordAccount() {
+        return account().map(User::hasPassword).orElse(false);
+    }
+
+    /**
+     * A new e-mail address, or none (an empty field). Checked against the rules before the password,
+     * so that a typing mistake costs no password check; the password, for an account that has one,
+     * goes through the login's throttled path like the password change's.
+     */
+    public void changeEmail() {
+        SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
+        if (login == null || account().isEmpty()) {
+            Pages.unavailable();
+            return;
+        }
+        String normalised = Registration.normaliseEmail(email);
+        Set<ConstraintViolation<Registration>> violations = validator.validateValue(Registration.class, "email", normalised);
+        if (!violations.isEmpty()) {
+            emailPassword = null;
+            violations.forEach(v -> Pages.error(EMAIL_FORM + ":email", v.getMessage()));
+            return;
+        }
+        if (isPasswordAccount()) {
+            String typed = emailPassword;
+            emailPassword = null;
+            if (typed == null || typed.isEmpty()) {
+                Pages.error(EMAIL_FORM + ":emailPassword", "Please enter your current password.");
+                return;
+            }
+            if (!currentPasswordAccepted(AuthenticationLog.PasswordCheck.EMAIL_CHANGE, login.username(), typed,
+                    EMAIL_FORM + ":emailPassword")) {
+                return;
+            }
+        }
+        try {
+            users.changeEmail(normalised);
+        } catch (ConstraintViolationException e) {
+            e.getConstraintViolations().forEach(v -> Pages.error(EMAIL_FORM + ":email", v.getMessage()));
+            return;
+        }
+        AuthenticationLog.emailChanged(login.username(), request.getRemoteAddr());
+        Pages.redirect("/user/account?saved=" + (normalised == null ? "emailCleared" : "email"));
     }
 
     public void changeDisplayName() {
@@ -131,26 +204,10 @@ public class AccountPage implements Serializable {
             return;
         }
         String address = request.getRemoteAddr();
-        CredentialCheck.Outcome checked = credentials.check(AuthenticationLog.PasswordCheck.PASSWORD_CHANGE,
-                new UsernamePasswordCredential(login.username(), new Password(currentPassword)), address);
-        switch (checked.status()) {
-            case THROTTLED -> {
-                forgetPasswords();
-                Pages.tooManyRequests(null, LoginPage.throttledMessage(checked.retryAfter()), checked.retryAfter());
-                return;
-            }
-            case UNAVAILABLE -> {
-                Pages.unavailable();
-                return;
-            }
-            case INVALID -> {
-                forgetPasswords();
-                Pages.error(PASSWORD_FORM + ":currentPassword", WRONG_PASSWORD);
-                return;
-            }
-            case VALID -> {
-                // set below
-            }
+        if (!currentPasswordAccepted(AuthenticationLog.PasswordCheck.PASSWORD_CHANGE, login.username(), currentPassword,
+                PASSWORD_FORM + ":currentPassword")) {
+            forgetPasswords();
+            return;
         }
         Optional<Long> epoch;
         try {
@@ -172,14 +229,37 @@ public class AccountPage implements Serializable {
         Pages.redirect("/user/account?saved=password");
     }
 
-    /** The user's logins, newest first (read once per request). */
+    /**
+     * Checks {@code password} as the current password of {@code username} the way a login is checked
+     * ({@link CredentialCheck}); when it is not accepted, says why (next to {@code fieldId}, or as a
+     * throttled or unavailable answer) and returns false.
+     */
+    private boolean currentPasswordAccepted(AuthenticationLog.PasswordCheck purpose, String username, String password,
+                                            String fieldId) {
+        return currentPasswordAccepted(credentials, request, purpose, username, password, fieldId);
+    }
+
+    /** As above, for the other pages that ask for the current password ({@link DeleteAccountPage}). */
+    static boolean currentPasswordAccepted(CredentialCheck credentials, HttpServletRequest request,
+                                           AuthenticationLog.PasswordCheck purpose, String username, String password,
+                                           String fieldId) {
+        CredentialCheck.Outcome checked = credentials.check(purpose,
+                new UsernamePasswordCredential(username, new Password(password)), request.getRemoteAddr());
+        switch (checked.status()) {
+            case THROTTLED -> Pages.tooManyRequests(null, LoginPage.throttledMessage(checked.retryAfter()),
+                    checked.retryAfter());
+            case UNAVAILABLE -> Pages.unavailable();
+            case INVALID -> Pages.error(fieldId, WRONG_PASSWORD);
+            case VALID -> {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the caller logs in through the OpenID provider, and so has no password to change here. */
     public boolean isExternalAccount() {
-        if (externalAccount == null) {
-            SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
-            externalAccount = login != null && users.find(login.username()).map(User::isExternal).orElse(false);
-        }
-        return externalAccount;
+        return account().map(User::isExternal).orElse(false);
     }
 
     /** The OpenID provider's name, as on the login page's button. */
@@ -187,6 +267,7 @@ public class AccountPage implements Serializable {
         return provider.name().orElse("an external identity provider");
     }
 
+    /** The user's logins, newest first (read once per request). */
     public List<ActiveLogin> getLogins() {
         if (activeLogins == null) {
             SignedInUser login = SessionAuthenticationMechanism.signedInUser(request);
@@ -232,6 +313,22 @@ public class AccountPage implements Serializable {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getEmailPassword() {
+        return emailPassword;
+    }
+
+    public void setEmailPassword(String emailPassword) {
+        this.emailPassword = emailPassword;
     }
 
     public String getCurrentPassword() {

@@ -18,6 +18,7 @@ enum Route {
     USER_REGISTER("/user/register"),
     USER_ACCOUNT("/user/account"),
     USER_OIDC_CALLBACK("/user/oidc-callback"),
+    USER_DELETE("/user/delete"),
     ADMIN_USERS("/admin/users"),
     LIVE("/live"),
     API_NOTES("/api/notes"),
@@ -33,7 +34,9 @@ enum Route {
             Map.entry("/note/view", NOTE_VIEW), Map.entry("/note/add", NOTE_ADD), Map.entry("/note/edit", NOTE_EDIT),
             Map.entry("/note/delete", NOTE_DELETE), Map.entry("/note/search", NOTE_SEARCH),
             Map.entry("/user/login", USER_LOGIN), Map.entry("/user/register", USER_REGISTER),
-            Map.entry("/user/account", USER_ACCOUNT), Map.entry("/user/oidc-callback", USER_OIDC_CALLBACK), Map.entry("/admin/users", ADMIN_USERS), Map.entry("/live", LIVE));
+            Map.entry("/user/account", USER_ACCOUNT), Map.entry("/user/delete", USER_DELETE),
+            Map.entry("/user/oidc-callback", USER_OIDC_CALLBACK), Map.entry("/admin/users", ADMIN_USERS),
+            Map.entry("/live", LIVE));
 
     private static final String API_NOTES_PREFIX = "/api/notes/";
 

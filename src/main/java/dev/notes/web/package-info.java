@@ -6,7 +6,9 @@
  * and the domain services; the rules themselves live in the domain packages. The caller is always
  * taken from the security context (the services ask {@code dev.notes.user.Caller} themselves;
  * {@code CurrentUser} asks it for the pages), never from a form field; the account page
- * ({@code AccountPage}) changes only the logged-in user's own display name and password; the users
+ * ({@code AccountPage}) changes only the logged-in user's own display name, e-mail address (asking
+ * for the current password, like a password change) and password, and {@code DeleteAccountPage}
+ * ({@code /user/delete}) deletes their account once it has said what goes with it; the users
  * page ({@code UsersPage}, {@code /admin/users}, administrators only) moderates accounts. The session holds only immutable
  * values, set again when they change ({@code RecentlyViewed}): in a cluster every attribute set is
  * a write to Redis, and a change made in place would not reach the other instances. For the same

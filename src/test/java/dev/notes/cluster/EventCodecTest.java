@@ -61,6 +61,15 @@ class EventCodecTest {
     }
 
     @Test
+    void theEventsOfADeletedAccountCrossInstances() {
+        // What dev.notes.comment.AuthoredContent fires: a note without its text, a comment without its text.
+        NoteEvent note = new NoteEvent(NoteEvent.Kind.DELETED, "a", "A title", "", "leaver", T);
+        CommentEvent comment = new CommentEvent(CommentEvent.Kind.DELETED, "b", 54, "leaver", null, null, T, "leaver", T);
+        assertThat(EventCodec.decode(onTheWire(2, note, SIGNED), SIGNED, T).event()).isEqualTo(note);
+        assertThat(EventCodec.decode(onTheWire(3, comment, SIGNED), SIGNED, T).event()).isEqualTo(comment);
+    }
+
+    @Test
     void theLargestEventsTheDomainAllowsPass() {
         String key = "k".repeat(100);
         NoteEvent largest = new NoteEvent(NoteEvent.Kind.CREATED, key, "\u0001".repeat(255), "\u0000".repeat(100_000),

@@ -9,6 +9,7 @@ import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.WebClient;
 import dev.notes.it.support.WebClient.Page;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -105,6 +106,45 @@ class AccountIT {
         assertThat(ended.text("#loginEnded")).startsWith("Your password was changed, or you logged out everywhere, since you logged in here");
         assertThat(Accounts.logInAttempt(new WebClient(server.baseUri()), username, newPassword).text("#currentUser"))
                 .contains("Display " + username);
+    }
+
+    @Test
+    void theEmailAddressIsChangedWithTheCurrentPasswordAndShownToItsOwnerOnly(LibertyServer server) {
+        var owner = Accounts.newUser(server, "mail");
+        String key = Notes.uniqueKey("by-mail");
+        Notes.create(owner.client(), key, "Written by a user with an address", "");
+
+        Page noPassword = Accounts.changeEmail(owner.client(), " Mail.Owner@Example.ORG ", "");
+        assertThat(Forms.fieldError(noPassword, "emailPassword")).isEqualTo("Please enter your current password.");
+        assertThat(noPassword.form("emailForm").fields()).as("what was typed stays")
+                .containsEntry("emailForm:email", " Mail.Owner@Example.ORG ");
+        Page wrong = Accounts.changeEmail(owner.client(), "mail.owner@example.org", "not the password");
+        assertThat(Forms.fieldError(wrong, "emailPassword")).isEqualTo("This is not your current password.");
+        server.awaitLog("email_change outcome=failure user=\"" + owner.username() + "\"", Duration.ofSeconds(10));
+        Page invalid = Accounts.changeEmail(owner.client(), "mail.owner@localhost", Accounts.PASSWORD);
+        assertThat(Forms.fieldError(invalid, "email")).isEqualTo("This is not an e-mail address.");
+        // Well-formed (labels of at most 63 characters), but 255 characters in all.
+        String tooLongAddress = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(3) + "example.org";
+        Page tooLong = Accounts.changeEmail(owner.client(), tooLongAddress, Accounts.PASSWORD);
+        assertThat(Forms.fieldError(tooLong, "email")).isEqualTo("An e-mail address is at most 254 characters long.");
+        assertThat(owner.client().get("/user/account").form("emailForm").fields()).containsEntry("emailForm:email", "");
+
+        Page saved = Accounts.changeEmail(owner.client(), " Mail.Owner@Example.ORG ", Accounts.PASSWORD);
+        assertThat(saved.path()).isEqualTo("/user/account?saved=email");
+        assertThat(saved.text("#saved")).isEqualTo("Your e-mail address is saved.");
+        assertThat(saved.form("emailForm").fields()).as("trimmed, the domain in lower case")
+                .containsEntry("emailForm:email", "Mail.Owner@example.org")
+                .containsEntry("emailForm:emailPassword", "");
+        server.awaitLog("email_change outcome=success user=\"" + owner.username() + "\"", Duration.ofSeconds(10));
+        assertThat(server.log()).doesNotContain("Mail.Owner@example.org");
+        for (String elsewhere : new String[] {"/", "/note/view?key=" + key, "/api/notes/" + key}) {
+            assertThat(new WebClient(server.baseUri()).get(elsewhere).body()).as(elsewhere).doesNotContainIgnoringCase("mail.owner@");
+            assertThat(owner.client().get(elsewhere).body()).as(elsewhere + ", to the owner").doesNotContainIgnoringCase("mail.owner@");
+        }
+
+        Page cleared = Accounts.changeEmail(owner.client(), "  ", Accounts.PASSWORD);
+        assertThat(cleared.text("#saved")).isEqualTo("Your e-mail address is removed.");
+        assertThat(cleared.form("emailForm").fields()).containsEntry("emailForm:email", "");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -129,7 +130,7 @@ class RegistrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bob@example.org", "first.last+tag@sub.example.co.uk", "x@localhost"})
+    @ValueSource(strings = {"bob@example.org", "first.last+tag@sub.example.co.uk", "Bob@Example.ORG"})
     void wellFormedEmailsAreValid(String email) {
         Registration r = valid();
         r.setEmail(email);
@@ -138,11 +139,26 @@ class RegistrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "alice@", "@example.org", "a b@example.org", "alice@@example.org",
-        "alice@exa mple.org"})
+        "alice@exa mple.org", "x@localhost", "alice@example.org\n"})
     void malformedEmailsAreRefused(String email) {
         Registration r = valid();
         r.setEmail(email);
         assertThat(messages(r, "email")).containsExactly(NOT_AN_EMAIL);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "  Bob.Smith@Example.ORG  | Bob.Smith@example.org",
+        "bob@example.org          | bob@example.org"})
+    void anEmailIsNormalisedTrimmedWithItsDomainInLowerCase(String typed, String stored) {
+        assertThat(Registration.normaliseEmail(typed)).isEqualTo(stored);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\t"})
+    void aBlankEmailNormalisesToNone(String typed) {
+        assertThat(Registration.normaliseEmail(typed)).isNull();
     }
 
     @Test

@@ -61,6 +61,12 @@ class UserServiceTest {
     @Mock
     private Event<DisplayNameChanged> displayNameChanged;
 
+    @Mock
+    private SessionEpochSequence epochs;
+
+    @Mock
+    private AccountContent content;
+
     @InjectMocks
     private UserService service;
 
@@ -88,7 +94,7 @@ class UserServiceTest {
     }
 
     private static User user(String username, String hash) {
-        return new User(username, hash, "Display", null, Instant.EPOCH);
+        return new User(username, hash, "Display", null, Instant.EPOCH, 0);
     }
 
     @Test
@@ -112,12 +118,13 @@ class UserServiceTest {
     void aPasswordChangeStoresTheNewHashAndRaisesTheCallersEpochUnderALock() {
         User alice = user("alice", "old-hash");
         TypedQuery<User> query = expectCallerForUpdate(alice);
+        when(epochs.next()).thenReturn(1_000_000_007L, 1_000_000_012L);
 
-        assertThat(service.changePassword("a new and longer passphrase")).isEqualTo(1);
-        assertThat(service.changePassword("another new passphrase")).isEqualTo(2);
+        assertThat(service.changePassword("a new and longer passphrase")).isEqualTo(1_000_000_007L);
+        assertThat(service.changePassword("another new passphrase")).isEqualTo(1_000_000_012L);
 
         assertThat(alice.getPasswordHash()).isEqualTo("hash-of:another new passphrase");
-        assertThat(alice.getSessionEpoch()).isEqualTo(2);
+        assertThat(alice.getSessionEpoch()).as("the sequence's, shared by every account").isEqualTo(1_000_000_012L);
         verify(query, times(2)).setLockMode(LockModeType.PESSIMISTIC_WRITE);
         verify(epochAdvanced, times(2)).fire(new SessionEpochAdvanced("alice"));
     }
@@ -223,6 +230,106 @@ class UserServiceTest {
         assertThat(user.getEmail()).isEqualTo("alice@example.org");
         assertThat(user.getPasswordHash()).isEqualTo("hash-of:correct horse");
         assertThat(user.getCreatedAt().getNano() % 1_000_000).isZero();
+    }
+
+    @Test
+    void aNewAccountStartsAtTheNextEpochOfTheSequence() {
+        // Above every epoch any earlier account of the same name had: its old logins stay ended.
+        expectQueryFor("carol");
+        when(epochs.next()).thenReturn(1_000_000_042L);
+        assertThat(service.register(new Registration("carol", "Carol", null, "correct horse staple")).getSessionEpoch())
+                .isEqualTo(1_000_000_042L);
+        // Instances forget what they cached for the name: "no such user", if it was deleted.
+        verify(epochAdvanced).fire(new SessionEpochAdvanced("carol"));
+    }
+
+    @Test
+    void anEmailIsStoredTrimmedWithItsDomainInLowerCaseAndBlankClearsIt() {
+        User alice = user("alice", "h");
+        expectCallerForUpdate(alice);
+
+        assertThat(service.changeEmail("  Alice.Smith@Example.ORG ")).isEqualTo("Alice.Smith@example.org");
+        assertThat(alice.getEmail()).isEqualTo("Alice.Smith@example.org");
+        assertThat(service.changeEmail("   ")).isNull();
+        assertThat(alice.getEmail()).isNull();
+        verify(epochAdvanced, never()).fire(any());
+    }
+
+    @Test
+    void anAccountWithoutAPasswordNeverAuthenticatesNotEvenWithTheDecoysPassword() {
+        when(passwordHash.generate("not a password of anyone".toCharArray())).thenReturn(DECOY);
+        service.init();
+        User external = user("ext", null);
+        expectQueryFor("ext", external);
+        // Even the decoy's own password, which matches the decoy, signs nobody in as an account without one.
+        when(passwordHash.verify(any(char[].class), anyString())).thenReturn(true);
+
+        assertThat(external.hasPassword()).isFalse();
+        assertThat(service.authenticate("ext", "not a password of anyone".toCharArray())).isEmpty();
+        verify(passwordHash).verify(any(char[].class), eq(DECOY));
+    }
+
+    // --- delete the account
+
+    @SuppressWarnings("unchecked")
+    private void expectActiveAdministrators(long count) {
+        TypedQuery<Long> query = mock(TypedQuery.class);
+        when(em.createNamedQuery(User.ACTIVE_ADMINISTRATORS, Long.class)).thenReturn(query);
+        when(query.getSingleResult()).thenReturn(count);
+    }
+
+    @Test
+    void deletingTheAccountDeletesItsContentAndTheUserAndEndsItsLogins() {
+        User alice = user("alice", "h");
+        TypedQuery<User> query = expectCallerForUpdate(alice);
+        AccountContent.Counts counts = new AccountContent.Counts(3, 7, 2);
+        when(content.deleteAllOf("alice")).thenReturn(counts);
+
+        assertThat(service.deleteAccount()).isEqualTo(counts);
+
+        verify(query).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(content, em, epochAdvanced);
+        order.verify(content).deleteAllOf("alice");
+        order.verify(em).remove(alice);
+        order.verify(epochAdvanced).fire(new SessionEpochAdvanced("alice"));
+    }
+
+    @Test
+    void theLastAdministratorCannotDeleteTheirAccount() {
+        User admin = user("admin", "h");
+        admin.makeAdministrator();
+        expectCallerForUpdate(admin);
+        expectActiveAdministrators(1);
+
+        assertThatThrownBy(() -> service.deleteAccount()).isInstanceOf(AccountDeletionRefusedException.class)
+                .hasMessageStartingWith("You are the only administrator.");
+        assertThatThrownBy(() -> service.deletionOfCaller()).isInstanceOf(AccountDeletionRefusedException.class);
+        verify(content, never()).deleteAllOf(anyString());
+        verify(em, never()).remove(any());
+    }
+
+    @Test
+    void anAdministratorWithAnotherBesideThemMayDeleteTheirAccount() {
+        User admin = user("admin", "h");
+        admin.makeAdministrator();
+        expectCallerForUpdate(admin);
+        expectActiveAdministrators(2);
+        when(content.deleteAllOf("admin")).thenReturn(new AccountContent.Counts(0, 0, 0));
+
+        service.deleteAccount();
+
+        verify(em).remove(admin);
+    }
+
+    @Test
+    void thePageIsToldWhatGoesWithTheAccount() {
+        User alice = user("alice", "h");
+        expectQueryFor("alice", alice);
+        when(caller.requireUsername()).thenReturn("alice");
+        when(content.of("alice")).thenReturn(new AccountContent.Counts(1, 2, 3));
+
+        assertThat(service.deletionOfCaller()).isEqualTo(new AccountContent.Counts(1, 2, 3));
+        verify(content, never()).deleteAllOf(anyString());
     }
 
     @ParameterizedTest

@@ -20,6 +20,7 @@ class RouteTest {
             "/user/login, /user/login",
             "/user/register.xhtml, /user/register",
             "/user/account, /user/account",
+            "/user/delete.xhtml, /user/delete",
             "/admin/users.xhtml, /admin/users",
             "/admin/anything-else, other",
             "/live, /live",

@@ -96,6 +96,17 @@ public final class Accounts {
                 .press("changePassword");
     }
 
+    /**
+     * Submits the account page's e-mail form as {@code client}'s user: the new address (blank: none)
+     * and the current password. The answer, redirects followed.
+     */
+    public static WebClient.Page changeEmail(WebClient client, String email, String currentPassword) {
+        return client.get("/user/account").form("emailForm")
+                .set("email", email)
+                .set("emailPassword", currentPassword)
+                .press("saveEmail");
+    }
+
     /** A new user, logged in. */
     public static User newUser(LibertyServer server, String prefix) {
         String username = register(server, prefix);
