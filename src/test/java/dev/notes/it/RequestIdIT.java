@@ -92,8 +92,10 @@ class RequestIdIT {
         assertThat(access.getString("type")).isEqualTo("liberty_accesslog");
         assertThat(access.getString("ibm_requestFirstLine", access.toString())).isNotEmpty();
 
-        // Liberty's own messages name the instance too.
-        assertThat(json(server.awaitLine(server.messagesLog(), "CWWKF0011I")).getString("ext_instance"))
+        // Liberty's own messages name the instance too, from the application's start on: "application
+        // started" comes after it (the server's "ready" may come first when a slow start outlasts
+        // Liberty's start timeout).
+        assertThat(json(server.awaitLine(server.messagesLog(), "CWWKZ0001I")).getString("ext_instance"))
                 .isEqualTo(instance);
     }
 
