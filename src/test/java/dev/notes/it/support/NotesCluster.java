@@ -93,8 +93,8 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
 
     /**
      * Another pair of instances, {@code <prefix>-a} and {@code <prefix>-b}, with settings of its own
-     * (on the test Redis, in a fresh database), and {@link SharedAddressLimits} unless they say
-     * otherwise; the caller closes it.
+     * (on the test Redis, in the test JVM's database, with no throttling count left by earlier test
+     * classes), and {@link SharedAddressLimits} unless they say otherwise; the caller closes it.
      */
     public static Cluster start(String prefix, Map<String, String> extraSettings) {
         return start(2, prefix, extraSettings);
@@ -102,6 +102,7 @@ public final class NotesCluster implements BeforeAllCallback, ParameterResolver 
 
     /** Like {@link #start(String, Map)}, with {@code count} instances: {@code <prefix>-a}, {@code -b}, {@code -c}, … */
     public static Cluster start(int count, String prefix, Map<String, String> extraSettings) {
+        TestRedis.forgetThrottling();
         return startOn(TestRedis.settings(), count, prefix, extraSettings);
     }
 

@@ -66,6 +66,20 @@ public final class TestRedis {
         return Redisson.create(config);
     }
 
+    /**
+     * Deletes every throttling count ({@code notes:throttle:…}, see {@code dev.notes.cluster.RedisCounters})
+     * that earlier test classes left in the shared database: a class that sets low limits must not find
+     * 127.0.0.1 already over them because another class's failed logins are still within their window.
+     */
+    public static synchronized void forgetThrottling() {
+        RedissonClient client = client();
+        try {
+            client.getKeys().deleteByPattern("notes:throttle:*");
+        } finally {
+            client.shutdown();
+        }
+    }
+
     private static void emptyDatabase() {
         RedissonClient client = client();
         try {
