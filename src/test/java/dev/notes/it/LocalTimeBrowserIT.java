@@ -13,17 +13,19 @@ import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.Screen;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Times in the reader's zone (Chromium's emulated Asia/Kolkata, UTC+05:30) and language: the
  * page's times, a comment's that arrives live, a note's that a live edit rewrites, and one added to
- * the page later; relative ("now") when recent, the date and time when older, the full local date
- * and time in the title.
+ * the page later; relative ("now") when recent and kept up to date, the date and time when older,
+ * the full local date and time in the title.
  */
 @ExtendWith(NotesServer.class)
 class LocalTimeBrowserIT {
@@ -44,6 +46,7 @@ class LocalTimeBrowserIT {
 
         Browser reader = browsers.open("reader", server.baseUri());
         Screen.timeZone(reader, ZONE);
+        movableClock(reader);
         reader.open("/note/view?key=" + key);
         reader.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
         String now = (String) script(reader, "return new Intl.RelativeTimeFormat(navigator.languages, { numeric: 'auto' }).format(0, 'second');");
@@ -83,7 +86,33 @@ class LocalTimeBrowserIT {
                 """);
         assertThat(script(reader, "return new Promise((done) => setTimeout(() => done(window.__notesTimeMutations), 1500));"))
                 .as("mutations in a page at rest").isEqualTo(0L);
+
+        // Five minutes later (the page's clock moved on; its refresh asked for as a shown page asks
+        // for it): the recent times read "5 minutes ago", the old one stays as it was.
+        String fiveMinutesAgo = (String) script(reader,
+                "return new Intl.RelativeTimeFormat(navigator.languages, { numeric: 'auto' }).format(-5, 'minute');");
+        script(reader, """
+                window.__notesClockShift = 5 * 60_000 + 1_000;
+                document.dispatchEvent(new Event('visibilitychange'));
+                """);
+        reader.until(textToBe(By.id("noteUpdated"), fiveMinutesAgo));
+        reader.until(textToBe(By.cssSelector("#comments li.comment:first-child time"), fiveMinutesAgo));
+        assertThat(reader.find("#addedLater").getText()).isEqualTo(shown);
         assertThat(reader.consoleProblems()).isEmpty();
+    }
+
+    /**
+     * From the next page on, the page's {@code Date.now()} runs {@code window.__notesClockShift}
+     * milliseconds ahead (0 at first): installed by DevTools before the page's own scripts.
+     */
+    private static void movableClock(Browser browser) {
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                    const realNow = Date.now;
+                    window.__notesClockShift = 0;
+                    Date.now = () => realNow() + window.__notesClockShift;
+                })();
+                """));
     }
 
     /** The element shows {@code now} (relative), not the server's UTC text, and the full local time in its title. */
