@@ -13,7 +13,6 @@ import dev.notes.it.support.BrowserEvidence;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
-import dev.notes.it.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,10 +121,9 @@ class LiveBrowserIT {
             // after a long outage its next attempt may come that long after the server is back.
             home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"), Browser.RECONNECT_WAIT);
 
-            // Logins live in memory on a single instance: the restart ended this one.
-            WebClient again = Accounts.logIn(server, author.username());
+            // Logins are kept in the database on a single instance: the one from before still works.
             String after = Notes.uniqueKey("after");
-            Notes.create(again, after, "After the restart", "");
+            Notes.create(author.client(), after, "After the restart", "");
             home.until(visibilityOfElementLocated(By.cssSelector("#notes a.note-link[data-key='" + after + "']")));
             assertThat(home.findAll("#notes a.note-link[data-key='" + before + "']")).hasSize(1);
         }
