@@ -118,7 +118,7 @@ class LiveBrowserIT {
             server.stop();
             home.until(attributeToBe(By.id("liveStatus"), "data-state", "reconnecting"));
             server.start();
-            // The page retries with a growing delay, up to 15 s plus 30 % jitter (live.js), so
+            // The page retries with a growing delay, up to 15 s plus 30 % jitter (reconnect.js), so
             // after a long outage its next attempt may come that long after the server is back.
             home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"), Browser.RECONNECT_WAIT);
 
