@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { fillComment } from '../../main/webapp/resources/js/comment-list.js';
+
+/**
+ * The few DOM calls fillComment makes, on a clone of note/view.xhtml's #commentTemplate: a
+ * hand-written fake, since the tests use no browser and no libraries. Setting innerHTML throws, so
+ * a renderer that tried would fail here.
+ */
+function fakeElement() {
+    const element = {
+        dataset: {},
+        textContent: '',
+        removed: false,
+        classes: new Set(),
+        classList: { add: (name) => element.classes.add(name) },
+        remove() {
+            element.removed = true;
+        },
+    };
+    Object.defineProperty(element, 'innerHTML', {
+        set() {
+            throw new Error('user content must not become markup');
+        },
+    });
+    return element;
+}
+
+function fakeCommentItem() {
+    const parts = {
+        '.comment-author': fakeElement(),
+        '.comment-username': fakeElement(),
+        time: fakeElement(),
+        '.comment-text': fakeElement(),
+        button: fakeElement(),
+    };
+    const item = fakeElement();
+    item.querySelector = (selector) => parts[selector];
+    return { item, parts };
+}
+
+const comment = {
+    id: 42,
+    author: 'bob',
+    authorName: 'Bob <b>the builder</b>',
+    text: '<img src=x onerror=alert(1)>',
+    createdAt: '2026-12-03T09:00:00Z',
+    createdAtText: '2026-12-03 09:00 UTC',
+};
+
+test('a comment fills the template with text and attributes only, time as the server wrote it', () => {
+    const { item, parts } = fakeCommentItem();
+    fillComment(item, comment, false);
+    assert.equal(item.dataset.commentId, '42');
+    assert.equal(parts['.comment-author'].textContent, 'Bob <b>the builder</b>');
+    assert.equal(parts['.comment-username'].textContent, '@bob');
+    assert.equal(parts.time.dateTime, '2026-12-03T09:00:00Z');
+    assert.equal(parts.time.textContent, '2026-12-03 09:00 UTC');
+    assert.equal(parts['.comment-text'].textContent, '<img src=x onerror=alert(1)>');
+});
+
+test('without a chosen name the username stands for the author', () => {
+    const { item, parts } = fakeCommentItem();
+    fillComment(item, { ...comment, authorName: null }, false);
+    assert.equal(parts['.comment-author'].textContent, 'bob');
+});
+
+test('the delete button stays, naming the comment, only where the viewer may delete', () => {
+    const allowed = fakeCommentItem();
+    fillComment(allowed.item, comment, true);
+    assert.equal(allowed.parts.button.removed, false);
+    assert.equal(allowed.parts.button.value, '42');
+    assert.ok(allowed.parts.button.classes.has('delete-comment'));
+
+    const refused = fakeCommentItem();
+    fillComment(refused.item, comment, false);
+    assert.equal(refused.parts.button.removed, true);
+    assert.equal(refused.parts.button.classes.has('delete-comment'), false);
+});
