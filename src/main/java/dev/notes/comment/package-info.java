@@ -1,7 +1,8 @@
 /**
  * Comments on notes: the {@link dev.notes.comment.Comment} entity and the
  * {@link dev.notes.comment.CommentService} use cases. Any logged-in user may comment; a comment
- * may be deleted by its author or by the author of its note, and only through that note: named
+ * may be deleted by its author or by the author of its note (and by an administrator, who with the
+ * note's author may delete every comment on it: {@code Comment.mayDeleteEveryCommentOn}), and only through that note: named
  * through another note it is not found ({@link dev.notes.comment.CommentNotOnNoteException}),
  * whoever asks, before any permission is checked. The caller is the service's own
  * {@link dev.notes.user.Caller}, never a parameter. A note's comments go with it. Every
