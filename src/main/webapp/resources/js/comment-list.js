@@ -7,12 +7,35 @@
 import { CommentListModel } from './comment-list-model.js';
 import { commentPermissions, mayDeleteComment } from './comment-permissions.js';
 
+/** Only these become links, whatever a message says: the server makes no others (CommentText). */
+const WEB_ADDRESS = /^https?:\/\//i;
+
 /**
- * Fills `item`, a clone of the comment template, with `comment`. Its button becomes the comment's
- * delete control where `mayDelete`, as CommentList renders the server's rows, and goes otherwise,
- * so the page holds no delete control the reader may not use.
+ * Shows a comment's text in `element`: its segments, text as text and web links as clones made by
+ * `newLink` (of the page's #commentLinkTemplate) with the address as href and text.
  */
-export function fillComment(item, comment, mayDelete) {
+function showText(element, comment, newLink) {
+    if (!Array.isArray(comment.segments)) {
+        element.textContent = comment.text; // from an instance that predates links in comments
+        return;
+    }
+    element.replaceChildren(...comment.segments.map((segment) => {
+        if (typeof segment.href !== 'string' || !WEB_ADDRESS.test(segment.href)) {
+            return segment.text;
+        }
+        const link = newLink();
+        link.href = segment.href;
+        link.textContent = segment.text;
+        return link;
+    }));
+}
+
+/**
+ * Fills `item`, a clone of the comment template, with `comment`, its links made by `newLink`. Its
+ * button becomes the comment's delete control where `mayDelete`, as CommentList renders the
+ * server's rows, and goes otherwise, so the page holds no delete control the reader may not use.
+ */
+export function fillComment(item, comment, mayDelete, newLink) {
     item.dataset.commentId = String(comment.id);
     // The name the author chose, and the username, which is theirs alone (names may repeat).
     item.querySelector('.comment-author').textContent = comment.authorName || comment.author;
@@ -20,7 +43,7 @@ export function fillComment(item, comment, mayDelete) {
     const time = item.querySelector('time');
     time.dateTime = comment.createdAt;
     time.textContent = comment.createdAtText;
-    item.querySelector('.comment-text').textContent = comment.text;
+    showText(item.querySelector('.comment-text'), comment, newLink);
     const button = item.querySelector('button');
     if (mayDelete) {
         button.value = String(comment.id);
@@ -38,6 +61,7 @@ export function fillComment(item, comment, mayDelete) {
 export function commentListRenderer({ contextRoot, key, api }) {
     const list = document.getElementById('comments');
     const template = document.getElementById('commentTemplate');
+    const linkTemplate = document.getElementById('commentLinkTemplate');
     const countBadge = document.getElementById('commentCount');
     const noComments = document.getElementById('noComments');
     const olderLink = document.getElementById('olderComments');
@@ -57,7 +81,8 @@ export function commentListRenderer({ contextRoot, key, api }) {
 
     function item(comment) {
         const clone = template.content.firstElementChild.cloneNode(true);
-        return fillComment(clone, comment, mayDeleteComment(permissions, comment));
+        const newLink = () => linkTemplate.content.firstElementChild.cloneNode(true);
+        return fillComment(clone, comment, mayDeleteComment(permissions, comment), newLink);
     }
 
     function element(id) {
