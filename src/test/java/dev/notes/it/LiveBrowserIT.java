@@ -14,6 +14,7 @@ import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
+import dev.notes.it.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
