@@ -55,7 +55,7 @@ public class RedisEventPublisher implements EventPublisher {
             redis.call('%s', KEYS[2], id .. '|' .. ARGV[1])
             return id
             """;
-    /** Browsers spread their resubscriptions over 5 s (live.js): one resync is over well before the next. */
+    /** Browsers spread their resubscriptions over 5 s (live-socket.js): one resync is over well before the next. */
     static final Duration MIN_RESYNC_INTERVAL = Duration.ofSeconds(10);
     private static final Duration DROPPED_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(RedisEventPublisher.class.getName());

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SnapshotCache {
 
-    /** Longer than browsers spread their re-subscriptions after a resync (RESYNC_SPREAD_MILLIS in live.js). */
+    /** Longer than browsers spread their re-subscriptions after a resync (RESYNC_SPREAD_MILLIS in live-socket.js). */
     static final Duration MAX_AGE = Duration.ofSeconds(10);
     /** Snapshots kept: one per topic (and parameters) that browsers of this instance look at. */
     static final int MAX_ENTRIES = 1_000;

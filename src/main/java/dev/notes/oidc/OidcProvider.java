@@ -11,8 +11,10 @@ import dev.notes.platform.Settings;
 import dev.notes.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +46,19 @@ public class OidcProvider {
     record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator) {
     }
 
-    @Inject
     private Settings settings;
 
     private volatile Discovered discovered;
     private volatile Instant lastFailure;
+
+    @Inject
+    OidcProvider(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** For CDI's proxy. */
+    protected OidcProvider() {
+    }
 
     /** Whether OpenID Connect login is configured at all. */
     public boolean isConfigured() {
@@ -63,6 +73,18 @@ public class OidcProvider {
     /** The provider's name, for the login page's button. */
     public Optional<String> name() {
         return settings.oidc().map(Settings.Oidc::providerName);
+    }
+
+    /**
+     * The absolute URL of one of Notes' pages ({@code path} from the application's root) as the
+     * provider and the browser are to see it: under {@code OIDC_APP_URL} when set, otherwise as
+     * {@code request} reached this instance (its scheme and {@code Host} header; behind a trusted
+     * proxy, the ones it forwarded). The provider accepts only the URLs registered for this client,
+     * so a forged Host header only makes it refuse.
+     */
+    public String addressOf(String path, HttpServletRequest request) {
+        return settings.oidc().flatMap(oidc -> oidc.publicUrl(path)).orElseGet(() ->
+                URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + path).toString());
     }
 
     /** The provider's metadata and ID token validator, discovered now if not yet. */

@@ -9,7 +9,9 @@
  * when the provider rotates its keys), expiry with a minute of clock skew, and the nonce. The
  * result is an {@link dev.notes.oidc.ExternalIdentity}; a failure an
  * {@link dev.notes.oidc.OidcLoginException} saying which {@link dev.notes.oidc.OidcProblem}. Also the
- * provider's end-session URL for RP-initiated logout.
+ * provider's end-session URL for RP-initiated logout, and the addresses of Notes' pages given to
+ * the provider (the callback, the page after logout): under {@code OIDC_APP_URL} when set, otherwise
+ * where the request came in.
  * <p>
  * Built on Nimbus {@code oauth2-oidc-sdk}, the library under most Java OpenID clients. Not Jakarta
  * Security's {@code @OpenIdAuthenticationMechanismDefinition}: Liberty allows one

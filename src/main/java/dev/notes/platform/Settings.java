@@ -137,17 +137,24 @@ public final class Settings {
      * OpenID Connect login with one provider ({@code dev.notes.oidc}): its issuer (discovery at
      * {@code <issuer>/.well-known/openid-configuration}), this application's client id and secret
      * there, the scopes asked for, which ID token claims give a new user's username and display
-     * name, and the provider's name on the login page's button.
+     * name, the provider's name on the login page's button, and Notes' own address as browsers reach
+     * it, when set: the callback and the page after logout are given to the provider under it
+     * (a proxy that ends TLS would otherwise make them http URLs of an inner host).
      */
     public record Oidc(URI issuer, String clientId, String clientSecret, String scopes, String usernameClaim,
-                       String displayNameClaim, String providerName) {
+                       String displayNameClaim, String providerName, Optional<URI> appUrl) {
+
+        /** {@code path} (from the application's root, such as {@code /user/oidc-callback}) as the provider is to see it. */
+        public Optional<String> publicUrl(String path) {
+            return appUrl.map(base -> base.toString().replaceAll("/+$", "") + path);
+        }
 
         /** Names the secret's length only, so that a logged or printed setting gives nothing away. */
         @Override
         public String toString() {
             return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=" + clientSecret.length()
                     + " characters, scopes=" + scopes + ", usernameClaim=" + usernameClaim + ", displayNameClaim="
-                    + displayNameClaim + ", providerName=" + providerName + "]";
+                    + displayNameClaim + ", providerName=" + providerName + ", appUrl=" + appUrl + "]";
         }
     }
 
@@ -245,7 +252,10 @@ public final class Settings {
                     + " together; " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not set");
             return Optional.empty();
         }
-        URI issuer = issuer(reader.optional("OIDC_ISSUER").orElseThrow(), reader.problems);
+        URI issuer = secureUrl("OIDC_ISSUER", reader.optional("OIDC_ISSUER").orElseThrow(),
+                "the provider's issuer URL, such as https://login.example.org/realms/notes", reader.problems);
+        Optional<URI> appUrl = reader.optional("OIDC_APP_URL").map(value -> secureUrl("OIDC_APP_URL", value,
+                "the address users reach Notes at, such as https://notes.example.org", reader.problems));
         String clientSecret = reader.optional("OIDC_CLIENT_SECRET").orElseThrow();
         if (RandomKeys.isPlaceholder(clientSecret)) {
             reader.problems.add("OIDC_CLIENT_SECRET is a placeholder from the examples, not the secret the provider"
@@ -261,24 +271,23 @@ public final class Settings {
         }
         return Optional.of(new Oidc(issuer, reader.optional("OIDC_CLIENT_ID").orElseThrow(), clientSecret, scopes,
                 claimName(reader, "OIDC_USERNAME_CLAIM", "preferred_username"),
-                claimName(reader, "OIDC_DISPLAY_NAME_CLAIM", "name"), providerName));
+                claimName(reader, "OIDC_DISPLAY_NAME_CLAIM", "name"), providerName, appUrl));
     }
 
     /**
-     * An absolute https URL without query or fragment; http only on a loopback host (a provider on
-     * the same machine, as in development and the tests), where nobody on the network can read the
-     * codes and tokens.
+     * An absolute https URL without query or fragment; http only on a loopback host (a provider, or
+     * Notes, on the same machine, as in development and the tests), where nobody on the network can
+     * read the codes and tokens.
      */
-    private static URI issuer(String value, List<String> problems) {
-        String expected = "OIDC_ISSUER=" + value + " is not the provider's issuer URL, such as"
-                + " https://login.example.org/realms/notes (http only for localhost or 127.0.0.1)";
+    private static URI secureUrl(String name, String value, String expectedWhat, List<String> problems) {
+        String expected = name + "=" + value + " is not " + expectedWhat + " (http only for localhost or 127.0.0.1)";
         try {
-            URI issuer = new URI(value);
-            String host = issuer.getHost();
+            URI url = new URI(value);
+            String host = url.getHost();
             boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
-            boolean secure = "https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme()) && loopback;
-            if (secure && host != null && issuer.getRawQuery() == null && issuer.getRawFragment() == null) {
-                return issuer;
+            boolean secure = "https".equals(url.getScheme()) || "http".equals(url.getScheme()) && loopback;
+            if (secure && host != null && url.getRawQuery() == null && url.getRawFragment() == null) {
+                return url;
             }
         } catch (URISyntaxException notAUri) {
             // reported below

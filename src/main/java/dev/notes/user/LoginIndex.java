@@ -7,7 +7,8 @@ import java.util.List;
  * so this keeps one. A login is added when it starts and removed when its session ends (logout,
  * expiry, a newer epoch: {@link LoginIndexMaintenance}); an entry lives at most the session
  * lifetime, so one whose end went unseen (an instance killed) goes by itself. Adapters:
- * {@link MemoryLoginIndex} alone, one in Redis in a cluster ({@code dev.notes.cluster}).
+ * {@link DatabaseLoginIndex} alone, one in Redis in a cluster ({@code dev.notes.cluster}): each
+ * beside the sessions it lists, so the list outlives what they outlive.
  */
 public interface LoginIndex {
 

@@ -37,8 +37,9 @@
  * {@link dev.notes.user.LocalSessionEpochAnnouncer} and in a cluster is in {@code dev.notes.cluster}).
  * "Log out everywhere" raises the epoch too. Each login is listed in its user's
  * {@link dev.notes.user.LoginIndex} ({@link dev.notes.user.ActiveLogin}: when, from where), a port
- * whose adapter alone is {@link dev.notes.user.MemoryLoginIndex} and in a cluster a Redis hash per
- * user in {@code dev.notes.cluster}; {@link dev.notes.user.LoginIndexMaintenance} takes a login off
+ * whose adapter alone is {@link dev.notes.user.DatabaseLoginIndex} (a table, {@link dev.notes.user.ListedLogin},
+ * since that instance's sessions outlive a restart) and in a cluster a Redis hash per user in
+ * {@code dev.notes.cluster}; {@link dev.notes.user.LoginIndexMaintenance} takes a login off
  * when its session lets go of it. Logins, failures, refusals, logouts (one or everywhere), lifetime
  * and epoch ends, password, e-mail and display name changes, account deletions and registrations are written to the
  * {@link dev.notes.user.AuthenticationLog}.

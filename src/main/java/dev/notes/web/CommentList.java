@@ -1,6 +1,8 @@
 package dev.notes.web;
 
 import dev.notes.comment.Comment;
+import dev.notes.comment.CommentText;
+import dev.notes.comment.TextSegment;
 import dev.notes.platform.Times;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponentBase;
@@ -16,7 +18,8 @@ import java.util.Map;
  * with 20 comments spent a sixth of its time on the repeat's per-row EL evaluation and state
  * handling. The markup is the same as the page's {@code commentTemplate}, which the page script
  * clones for comments it adds; every user-supplied value goes through {@link ResponseWriter#writeText}
- * or {@link ResponseWriter#writeAttribute}, which escape it.
+ * or {@link ResponseWriter#writeAttribute}, which escape it, web links in a comment's text included
+ * (its {@link CommentText} segments, as the script builds them from the page's commentLinkTemplate).
  * <p>
  * Attributes: {@code comments} (the rows, newest first), {@code authorNames} (their authors' display
  * names by username), {@code viewer} (the logged-in username or null), {@code noteAuthor} and
@@ -31,6 +34,9 @@ public class CommentList extends UIComponentBase {
     public static final String NAMESPACE = "dev.notes.web";
 
     private static final String DELETE_BUTTON_NAME = NotePage.COMMENT_ACTIONS_FORM + ":delete";
+
+    /** A link in a comment leads elsewhere on its writer's word: no ranking credit, no opener, no referrer. */
+    private static final String LINK_REL = "nofollow noopener noreferrer";
 
     @Override
     public String getFamily() {
@@ -91,7 +97,17 @@ public class CommentList extends UIComponentBase {
 
         writer.startElement("div", this);
         writer.writeAttribute("class", "comment-text", null);
-        writer.writeText(comment.getText(), null);
+        for (TextSegment segment : CommentText.segments(comment.getText())) {
+            if (segment.href() != null) {
+                writer.startElement("a", this);
+                writer.writeAttribute("href", segment.href(), null);
+                writer.writeAttribute("rel", LINK_REL, null);
+                writer.writeText(segment.text(), null);
+                writer.endElement("a");
+            } else {
+                writer.writeText(segment.text(), null);
+            }
+        }
         writer.endElement("div");
         writer.endElement("li");
     }

@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -96,7 +95,7 @@ public class LoginPage {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         OidcLogin.Start start;
         try {
-            start = oidcLogin.begin(callbackUrl(request), safeNext(next));
+            start = oidcLogin.begin(provider.addressOf(CALLBACK_PATH, request), safeNext(next));
         } catch (OidcLoginException providerAway) {
             external.setResponseStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             Pages.error(null, providerUnavailableMessage(provider.name().orElseThrow()));
@@ -117,16 +116,6 @@ public class LoginPage {
 
     static String providerUnavailableMessage(String providerName) {
         return providerName + " is not answering just now. Please try again in a moment, or log in with your password.";
-    }
-
-    /**
-     * The callback page's absolute URL, on the host and scheme the browser used (behind a trusted
-     * proxy, the ones it forwarded): the provider accepts only the URLs registered for this client,
-     * so a forged Host header only makes the provider refuse.
-     */
-    static String callbackUrl(HttpServletRequest request) {
-        return URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + CALLBACK_PATH)
-                .toString();
     }
 
     /** Whether to offer the button: an OpenID provider is configured. */

@@ -1,6 +1,7 @@
 package dev.notes.web;
 
 import dev.notes.oidc.OidcLogin;
+import dev.notes.oidc.OidcProvider;
 import dev.notes.user.AuthenticationLog;
 import dev.notes.user.ExternalLogin;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,13 +34,15 @@ public class LogoutAction {
     @Inject
     private OidcLogin oidcLogin;
 
+    @Inject
+    private OidcProvider provider;
+
     public void logout() throws ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String idToken = idTokenOf(request);
         logOut(request);
-        Optional<URI> atProvider = oidcLogin.endSessionUrl(idToken,
-                URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + "/").toString());
+        Optional<URI> atProvider = oidcLogin.endSessionUrl(idToken, provider.addressOf("/", request));
         if (atProvider.isEmpty()) {
             Pages.redirect("/");
             return;

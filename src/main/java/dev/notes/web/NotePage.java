@@ -149,6 +149,16 @@ public class NotePage {
         return getNote() != null && getNote().isDeletableBy(currentUser.getUsername(), currentUser.isAdministrator());
     }
 
+    /**
+     * Whether the reader may delete every comment on the note, whoever wrote it (its author, an
+     * administrator): the page states it for its script, which shows delete controls on comments
+     * arriving live (comment-permissions.js).
+     */
+    public boolean isMayDeleteAnyComment() {
+        return getNote() != null
+                && Comment.mayDeleteEveryCommentOn(currentUser.getUsername(), getNote().getAuthor(), currentUser.isAdministrator());
+    }
+
     public List<Comment> getComments() {
         return commentPage().comments();
     }

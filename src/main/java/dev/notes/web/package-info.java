@@ -3,7 +3,10 @@
  * a cluster would have to carry), plus the few helpers they share. The home page and the search
  * results read their page from plain GET parameters (a cursor, a page number, the search words),
  * each checked and bounded: a bad one gets 400 and a message, never an error page. Beans translate between forms
- * and the domain services; the rules themselves live in the domain packages. The caller is always
+ * and the domain services; the rules themselves live in the domain packages, and the page scripts
+ * decide none: a page states what the viewer may do in data- attributes (the note page's comment
+ * list: {@code data-viewer}, and {@code data-may-delete-any} from {@code NotePage}), and the
+ * script applies them to what arrives live. The caller is always
  * taken from the security context (the services ask {@code dev.notes.user.Caller} themselves;
  * {@code CurrentUser} asks it for the pages), never from a form field; the account page
  * ({@code AccountPage}) changes only the logged-in user's own display name, e-mail address (asking

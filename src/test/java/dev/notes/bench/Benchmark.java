@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
 import redis.embedded.RedisServer;
 
 /**
- * One benchmark run: sets up Redis, PostgreSQL, an instance with in-memory sessions ("single") and a
+ * One benchmark run: sets up Redis, PostgreSQL, an instance with sessions in its embedded Derby ("single") and a
  * two-instance cluster ("a", "b"; the scale scenario adds "c" and "d" for its own run), seeds notes,
  * measures each figure of issue 7 and writes the report. Everything it starts it stops; every loop
  * is bounded in count and time.
@@ -324,7 +324,7 @@ final class Benchmark {
                 new PageUnderLoad("anonymous note page", a.uri("/note/view?key=" + notePageKey), List.of()),
                 new PageUnderLoad("logged-in GET /", a.uri("/"), readerCookies),
                 new PageUnderLoad("static file, same size", staticCopy, List.of()),
-                new PageUnderLoad("logged-in GET /, in-memory sessions (instance single)", single.uri("/"),
+                new PageUnderLoad("logged-in GET /, Derby sessions (instance single)", single.uri("/"),
                         readerCookiesOnSingle));
         List<PageUnderLoad> measured = new ArrayList<>(pages);
         if (peer != null) {
@@ -349,7 +349,7 @@ final class Benchmark {
                         throughput(results.get(dynamic + ", c=" + connections)).dividedBy(staticRate), "×",
                         "≥ 0.3");
             }
-            report.add(FIGURE_2, "logged-in GET /: Redis sessions ÷ in-memory sessions, c=" + connections,
+            report.add(FIGURE_2, "logged-in GET /: Redis sessions ÷ Derby sessions, c=" + connections,
                     throughput(results.get("logged-in GET /, c=" + connections))
                             .dividedBy(throughput(results.get(pages.get(4).name() + ", c=" + connections))),
                     "×", "≥ 0.8");
@@ -1046,7 +1046,7 @@ final class Benchmark {
             withClients = rss(peer.first().pid()) / 1024.0 / 1024;
             failedRequests += load.errors();
         }
-        String instances = "Notes' instance single (in-memory sessions), the peer's first instance";
+        String instances = "Notes' instance single (Derby sessions), the peer's first instance";
         comparison.add("start, restart (Notes: to ready, the peer: to the first 200 on GET /)", Spread.single(notesRestart),
                 Spread.single(restart), "s", Better.LOWER, instances);
         comparison.add("resident memory, idle after the restart", Spread.single(notesIdle), Spread.single(idle), "MiB",
@@ -1624,7 +1624,7 @@ final class Benchmark {
                 + memTotal() + " RAM; load tools and servers share them");
         report.setting("Open Liberty", libertyVersion());
         report.setting("PostgreSQL", postgresVersion());
-        report.setting("instances", "single: in-memory sessions; a and b: NOTES_CLUSTER=redis (sessionCache over Redisson)");
+        report.setting("instances", "single: sessions in its embedded Derby; a and b: NOTES_CLUSTER=redis (sessionCache over Redisson)");
     }
 
     private static String cpuModel() {

@@ -56,6 +56,15 @@ class CommentTest {
     }
 
     @Test
+    void theNotesAuthorAndAnAdministratorMayDeleteEveryCommentOnTheNote() {
+        assertThat(Comment.mayDeleteEveryCommentOn("alice", "alice", false)).isTrue();
+        assertThat(Comment.mayDeleteEveryCommentOn("carol", "alice", true)).isTrue();
+        assertThat(Comment.mayDeleteEveryCommentOn("bob", "alice", false)).as("a comment's author, not the note's").isFalse();
+        assertThat(Comment.mayDeleteEveryCommentOn(null, "alice", true)).as("nobody logged in").isFalse();
+        assertThat(Comment.mayDeleteEveryCommentOn(null, null, false)).isFalse();
+    }
+
+    @Test
     void anUnknownNoteAuthorGivesNoRight() {
         assertThat(commentBy("bob").isDeletableBy("alice", null, false)).isFalse();
         assertThat(commentBy("bob").isDeletableBy("bob", null, false)).isTrue();

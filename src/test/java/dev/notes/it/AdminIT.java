@@ -32,7 +32,7 @@ class AdminIT {
         Page view = administrator.get("/note/view?key=" + key);
         assertThat(view.has("#editLink")).as("an administrator deletes, never rewrites").isFalse();
         assertThat(view.has("#deleteLink")).isTrue();
-        assertThat(view.document().selectFirst("#comments").attr("data-administrator")).isEqualTo("true");
+        assertThat(view.document().selectFirst("#comments").attr("data-may-delete-any")).isEqualTo("true");
         String commentId = view.document().selectFirst("#comments li.comment").attr("data-comment-id");
         assertThat(view.has("#comments li.comment .delete-comment")).isTrue();
 

@@ -99,7 +99,7 @@ class GracefulShutdownIT {
                 Browser browser = browsers.open("page", towardsStopping.baseUri()).recordWebSockets()
                         .open("/note/view?key=" + key);
                 browser.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
-                // As live.js does on 1001: reconnect at once, through the load balancer.
+                // As the page script does on 1001 (reconnect.js): reconnect at once, through the load balancer.
                 List<CompletableFuture<Moved>> moves = pages.stream().map(page -> page.closing()
                         .thenApplyAsync(code -> reconnect(code, nginx, topic), workers)).toList();
                 AtomicInteger browsed = new AtomicInteger();

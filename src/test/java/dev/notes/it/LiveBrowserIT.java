@@ -10,6 +10,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import dev.notes.it.support.Accounts;
 import dev.notes.it.support.Browser;
 import dev.notes.it.support.BrowserEvidence;
+import dev.notes.it.support.Comments;
 import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
@@ -17,7 +18,9 @@ import dev.notes.it.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Two browser windows on one instance see each other's changes without reloading. */
 @ExtendWith(NotesServer.class)
@@ -71,6 +74,36 @@ class LiveBrowserIT {
     }
 
     @Test
+    void webLinksInACommentAreLinksLiveAndOnThePageAndNoOtherSchemeIs(LibertyServer server) {
+        String author = Accounts.register(server, "yuki");
+        String key = Notes.uniqueKey("linked");
+        WebClient client = Accounts.logIn(server, author);
+        Notes.create(client, key, "Linked", "text");
+        Browser reader = browsers.open("linkReader", server.baseUri());
+        reader.open("/note/view?key=" + key);
+        reader.until(attributeToBe(By.id("liveStatus"), "data-state", "live"));
+
+        String text = "see https://example.org/a?b=1&c=2 or javascript://%0aalert(1) <b>bold</b>";
+        Comments.addOnPage(client, key, text);
+        reader.until(numberOfElementsToBe(By.cssSelector("#comments li.comment"), 1));
+        assertOneWebLink(reader, text);
+
+        reader.open("/note/view?key=" + key); // the same, as the server writes it
+        assertOneWebLink(reader, text);
+        assertThat(reader.consoleProblems()).isEmpty();
+    }
+
+    private static void assertOneWebLink(Browser reader, String text) {
+        assertThat(reader.find("#comments .comment-text").getText()).isEqualTo(text);
+        List<WebElement> links = reader.findAll("#comments .comment-text a");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).getAttribute("href")).isEqualTo("https://example.org/a?b=1&c=2");
+        assertThat(links.get(0).getAttribute("rel")).isEqualTo("nofollow noopener noreferrer");
+        assertThat(links.get(0).getText()).isEqualTo("https://example.org/a?b=1&c=2");
+        assertThat(reader.findAll("#comments .comment-text b")).isEmpty();
+    }
+
+    @Test
     void theHomePageFollowsNotesAppearingChangingAndGoing(LibertyServer server) {
         var author = Accounts.newUser(server, "yara");
         String key = Notes.uniqueKey("arriving");
@@ -118,14 +151,13 @@ class LiveBrowserIT {
             server.stop();
             home.until(attributeToBe(By.id("liveStatus"), "data-state", "reconnecting"));
             server.start();
-            // The page retries with a growing delay, up to 15 s plus 30 % jitter (live.js), so
+            // The page retries with a growing delay, up to 15 s plus 30 % jitter (reconnect.js), so
             // after a long outage its next attempt may come that long after the server is back.
             home.until(attributeToBe(By.id("liveStatus"), "data-state", "live"), Browser.RECONNECT_WAIT);
 
-            // Logins live in memory on a single instance: the restart ended this one.
-            WebClient again = Accounts.logIn(server, author.username());
+            // Logins are kept in the database on a single instance: the one from before still works.
             String after = Notes.uniqueKey("after");
-            Notes.create(again, after, "After the restart", "");
+            Notes.create(author.client(), after, "After the restart", "");
             home.until(visibilityOfElementLocated(By.cssSelector("#notes a.note-link[data-key='" + after + "']")));
             assertThat(home.findAll("#notes a.note-link[data-key='" + before + "']")).hasSize(1);
         }

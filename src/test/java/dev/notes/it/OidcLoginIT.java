@@ -193,17 +193,33 @@ class OidcLoginIT {
         assertRefused(browser, "token");
     }
 
+    /**
+     * On a server of its own: its provider is down, and its address limit is low (3), since every
+     * test's client is 127.0.0.1 and the cluster's limits are raised for that.
+     */
     @Test
-    void aProviderThatIsDownAtStartStopsNothingAndTheButtonSaysSo() {
+    void aProviderThatIsDownAtStartStopsNothingAndFailedCallbacksFromAnAddressAreThrottled() {
         String nobody = "http://127.0.0.1:" + LibertyServer.freePort() + "/nobody";
         try (LibertyServer alone = LibertyServer.create("oidc-down", Map.of("OIDC_ISSUER", nobody,
                 "OIDC_CLIENT_ID", "notes", "OIDC_CLIENT_SECRET", "a-client-secret-for-tests",
-                "OIDC_PROVIDER_NAME", "Nobody")).start()) {
+                "OIDC_PROVIDER_NAME", "Nobody", "LOGIN_FAILURES_PER_ADDRESS", "3")).start()) {
             WebClient client = new WebClient(alone.baseUri());
             Page refused = client.get("/user/login").form("oidcForm").pressRaw("oidcLogin");
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.text("#messages")).contains("Nobody is not answering");
             assertThat(refused.has("#loginForm\\:password")).as("the password form stays").isTrue();
+
+            // Forged callbacks, as from someone trying codes: each is a failed login of the address.
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                Page forged = client.get("/user/oidc-callback?state=forged-" + attempt + "&code=guess-" + attempt);
+                assertThat(forged.status()).as("forged callback " + attempt).isEqualTo(400);
+            }
+            Page throttled = client.get("/user/oidc-callback?state=forged-4&code=guess-4");
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(throttled.header("Retry-After")).as("Retry-After").isPresent();
+            assertThat(throttled.document().selectFirst("#oidcProblem").attr("data-problem")).isEqualTo("throttled");
+            assertThat(throttled.text("#oidcProblem")).contains("Too many failed logins");
+            alone.awaitLog("login outcome=throttled user=(none) address=\"127.0.0.1\" method=oidc reason=throttled", LOG_WAIT);
         }
     }
 

@@ -124,6 +124,15 @@ class LiveMessagesTest {
     }
 
     @Test
+    void anAddedCommentCarriesItsTextAsSegmentsWithItsWebLinks() {
+        CommentEvent added = new CommentEvent(CommentEvent.Kind.ADDED, "a", 53, "bob", "Bob", "see https://example.org/x now",
+                T, "bob", T);
+        JsonObject comment = json(LiveMessages.event(new LiveEvent(1, added), "note:a")).getJsonObject("comment");
+        assertThat(comment.getJsonArray("segments").toString()).isEqualTo(
+                "[{\"text\":\"see \"},{\"href\":\"https://example.org/x\",\"text\":\"https://example.org/x\"},{\"text\":\" now\"}]");
+    }
+
+    @Test
     void signalsAndErrorsAreSmallObjects() {
         assertThat(LiveMessages.pong()).isEqualTo("{\"type\":\"pong\"}");
         assertThat(LiveMessages.resync()).isEqualTo("{\"type\":\"resync\"}");

@@ -252,7 +252,24 @@ class SettingsTest {
         assertThat(oidc.usernameClaim()).isEqualTo("preferred_username");
         assertThat(oidc.displayNameClaim()).isEqualTo("name");
         assertThat(oidc.providerName()).isEqualTo("OpenID Connect");
+        assertThat(oidc.appUrl()).as("taken from each request").isEmpty();
+        assertThat(oidc.publicUrl("/user/oidc-callback")).isEmpty();
         assertThat(oidc.toString()).doesNotContain("s3cr3t").contains("24 characters");
+    }
+
+    @Test
+    void theApplicationsAddressForTheProviderIsAnHttpsUrlWhenSet() {
+        Map<String, String> behindProxy = new java.util.HashMap<>(OIDC);
+        behindProxy.put("OIDC_APP_URL", "https://notes.example.org/");
+        assertThat(settings(behindProxy).oidc().orElseThrow().publicUrl("/user/oidc-callback"))
+                .contains("https://notes.example.org/user/oidc-callback");
+
+        behindProxy.put("OIDC_APP_URL", "http://notes.example.org");
+        assertThatThrownBy(() -> settings(behindProxy)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OIDC_APP_URL=http://notes.example.org is not the address users reach Notes at");
+        behindProxy.put("OIDC_APP_URL", "https://notes.example.org/?next=elsewhere");
+        assertThatThrownBy(() -> settings(behindProxy)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OIDC_APP_URL=");
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(10);
     /**
      * How long a page may take to come back live after its server returns: its reconnect delay
-     * grows to 15 s, plus up to 30 % jitter (live.js), and the server must be up first.
+     * grows to 15 s, plus up to 30 % jitter (reconnect.js), and the server must be up first.
      */
     public static final Duration RECONNECT_WAIT = Duration.ofSeconds(25);
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One Notes server on its embedded default (H2, in-memory sessions), shared by the black-box test
+ * One Notes server on its embedded default (H2, sessions in it), shared by the black-box test
  * classes that declare {@code @ExtendWith(NotesServer.class)} and take a {@link LibertyServer}
  * parameter. Started once, stopped when all tests are done. Every test client is on 127.0.0.1, so
  * it runs with {@link SharedAddressLimits}.

@@ -1,0 +1,20 @@
+// The badge in the header that says whether the page is live (layout.xhtml, #liveStatus). Its
+// data-state is what the browser tests wait for.
+
+const LOOKS = {
+    connecting: ['connecting…', 'text-bg-secondary'],
+    live: ['live', 'text-bg-success'],
+    reconnecting: ['reconnecting…', 'text-bg-warning'],
+};
+
+/** Shows `state` ('connecting', 'live' or 'reconnecting') on `badge`, if the page has one. */
+export function showLiveStatus(badge, state) {
+    if (!badge) {
+        return;
+    }
+    const [text, style] = LOOKS[state];
+    badge.hidden = false;
+    badge.textContent = text;
+    badge.dataset.state = state;
+    badge.className = `badge ${style} me-3`;
+}
