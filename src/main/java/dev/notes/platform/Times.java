@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How times are shown: one format, in UTC, so that every instance, every page and every live
- * update shows the same text for the same moment (the browser script formats the ISO form alike).
+ * How times are written: one format, in UTC, so that every instance, every page and every live
+ * update has the same text for the same moment, and a cached page suits every reader. In the
+ * browser, resources/js/local-time.js shows the ISO form in the reader's zone and language instead;
+ * this text is what a reader without JavaScript sees.
  */
 public final class Times {
 

@@ -124,8 +124,12 @@ class JourneyBrowserIT {
         assertThat(reader.find("#comments .comment-text").getText()).isEqualTo(comment);
         for (Browser browser : List.of(writer, reader)) {
             assertThat(browser.findAll("#note img, #comments img, #notes img")).isEmpty();
-            assertThat(((JavascriptExecutor) browser.driver()).executeScript("return document.scripts.length"))
-                    .as("only the application's own script").isEqualTo(1L);
+            // The layout's files (colour mode, menu, local times, live updates), none inline, none from a user.
+            assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.scripts].map((s) => s.src && new URL(s.src).pathname);"))
+                    .as("only the application's own scripts").asList()
+                    .containsExactlyInAnyOrder("/resources/js/colour-mode.js", "/resources/js/nav-toggle.js",
+                            "/resources/js/local-time.js", "/resources/js/live.js");
             assertThat(browser.consoleProblems()).isEmpty();
         }
     }

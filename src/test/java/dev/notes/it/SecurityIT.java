@@ -25,6 +25,9 @@ class SecurityIT {
     private static final String XSS_TITLE = "<img src=x onerror=alert(1)>";
     private static final String XSS_BODY = "</div><script>alert('body')</script>";
     private static final String XSS_COMMENT = "<script>alert('comment')</script>";
+    /** The scripts a page may load: the application's own files, every page the layout's, the note forms the preview. */
+    private static final String[] APPLICATION_SCRIPTS = {"/resources/js/colour-mode.js", "/resources/js/nav-toggle.js",
+            "/resources/js/local-time.js", "/resources/js/live.js", "/resources/js/preview.js"};
 
     @Test
     void aPostWithoutAValidViewStateChangesNothing(LibertyServer server) {
@@ -99,7 +102,7 @@ class SecurityIT {
                     .doesNotContain("<script>alert");
             // The application's own modules are the only scripts; no user content became markup.
             assertThat(page.document().select("script").eachAttr("src")).as(page.path())
-                    .contains("/resources/js/live.js").isSubsetOf("/resources/js/live.js", "/resources/js/preview.js");
+                    .contains("/resources/js/live.js").isSubsetOf(APPLICATION_SCRIPTS);
             assertThat(page.document().select("img")).as(page.path()).isEmpty();
         }
         assertThat(view.title()).isEqualTo(XSS_TITLE);
@@ -180,7 +183,7 @@ class SecurityIT {
             // Only the application's modules: MyFaces renders no script of its own and no handler
             // attribute, so nothing on a page could assign a string to an injection sink but them.
             assertThat(page.document().select("script").eachAttr("src")).as(page.path())
-                    .contains("/resources/js/live.js").isSubsetOf("/resources/js/live.js", "/resources/js/preview.js");
+                    .contains("/resources/js/live.js").isSubsetOf(APPLICATION_SCRIPTS);
             assertThat(page.document().getAllElements().stream()
                     .flatMap(element -> element.attributes().asList().stream())
                     .map(attribute -> attribute.getKey().toLowerCase(java.util.Locale.ROOT))
