@@ -3,7 +3,7 @@
 // only toggles .show and tells assistive technology the state through aria-expanded. Bootstrap's
 // own script would do it too, at some 80 KB for this one control.
 //
-// Without JavaScript the toggler stays hidden and the menu open (layout-noscript.css).
+// Without JavaScript the toggler stays hidden and the menu open (resources/css/noscript.css).
 
 for (const toggler of document.querySelectorAll('button.navbar-toggler[aria-controls]')) {
     const menu = document.getElementById(toggler.getAttribute('aria-controls'));
