@@ -40,7 +40,7 @@ public class ClusterMode {
                     + " (" + settings.cluster().redissonConfig() + "); every instance with the same Redis and"
                     + " database serves every user.");
         } else {
-            LOG.info("Cluster mode: none. One instance on its own: HTTP sessions in the database, live events in-process.");
+            LOG.info("Cluster mode: none. One instance on its own: HTTP sessions in an embedded Derby (data/sessions), live events in-process.");
         }
     }
 
