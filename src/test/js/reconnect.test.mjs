@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { afterClose, CLOSE_GOING_AWAY, CLOSE_LOGGED_OUT, ReconnectBackoff } from '../../main/webapp/resources/js/reconnect.js';
+import { afterClose, CLOSE_GOING_AWAY, CLOSE_LOGGED_OUT, CLOSE_SESSION_INVALIDATED, ReconnectBackoff } from '../../main/webapp/resources/js/reconnect.js';
 
 test('a logged-out close reloads, a going-away close reconnects at once, any other backs off', () => {
     assert.equal(afterClose(CLOSE_LOGGED_OUT), 'reload');
+    assert.equal(afterClose(CLOSE_SESSION_INVALIDATED), 'reload');
     assert.equal(afterClose(CLOSE_GOING_AWAY), 'at-once');
     assert.equal(afterClose(1006), 'back-off');
     assert.equal(afterClose(1000), 'back-off');

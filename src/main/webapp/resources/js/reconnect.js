@@ -3,6 +3,11 @@
 
 /** Application close code: the login the socket was opened with has ended (see LiveConnection). */
 export const CLOSE_LOGGED_OUT = 4001;
+/**
+ * "Policy violation": what Jakarta WebSocket itself closes a socket with when the HTTP session it
+ * was opened in is invalidated. It races the application's 4001 at a logout, so it means the same.
+ */
+export const CLOSE_SESSION_INVALIDATED = 1008;
 /** "Going away": the instance is stopping (see LiveDelivery); the load balancer has others. */
 export const CLOSE_GOING_AWAY = 1001;
 
@@ -12,7 +17,7 @@ export const CLOSE_GOING_AWAY = 1001;
  * 'back-off' otherwise (the server may be down: retry later, and later each time).
  */
 export function afterClose(code) {
-    if (code === CLOSE_LOGGED_OUT) {
+    if (code === CLOSE_LOGGED_OUT || code === CLOSE_SESSION_INVALIDATED) {
         return 'reload';
     }
     return code === CLOSE_GOING_AWAY ? 'at-once' : 'back-off';
