@@ -45,8 +45,11 @@ class HomePagingIT {
     private static final int SEEDED = 10_000;
     private static final int PAGE_SIZE = 50;
     private static final String[] WORDS = {"Alpha", "bravo", "CHARLIE", "delta", "Echo", "foxtrot", "golf"};
-    /** NoteCount.MAX_AGE and a margin. */
-    private static final Duration COUNT_MAX_AGE_AND_MARGIN = Duration.ofSeconds(15);
+    /**
+     * PageCache.MAX_AGE, NoteCount.MAX_AGE and a margin: an anonymous reader's page may be kept for
+     * 10 s, with a count taken up to 10 s before it was rendered.
+     */
+    private static final Duration COUNT_MAX_AGE_AND_MARGIN = Duration.ofSeconds(25);
     /** An event crosses Redis in milliseconds; far less than the count's maximum age. */
     private static final Duration EVENT_DELIVERY = Duration.ofSeconds(3);
     private static final Comparator<Listed> BY_TITLE = Comparator
@@ -110,7 +113,7 @@ class HomePagingIT {
      * The home page, read again (at most for the count's maximum age and a margin) until its count
      * is the database's: rows added and deleted by SQL, as the seeding and the walk below do, are
      * reported by no event, so an instance may show the count it took before them for up to
-     * {@code NoteCount.MAX_AGE} (10 s).
+     * {@code NoteCount.MAX_AGE} (10 s), in a page kept for up to {@code PageCache.MAX_AGE} (10 s).
      */
     private static Page homeOnceCountedAgain(Served served) {
         WebClient reader = new WebClient(served.server().baseUri());
