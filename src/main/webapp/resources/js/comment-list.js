@@ -5,6 +5,7 @@
 // textContent and attributes only.
 
 import { CommentListModel } from './comment-list-model.js';
+import { announce } from './announce.js';
 import { commentPermissions, mayDeleteComment } from './comment-permissions.js';
 
 /** Only these become links, whatever a message says: the server makes no others (CommentText). */
@@ -134,6 +135,9 @@ export function commentListRenderer({ contextRoot, key, api }) {
             const place = model.added(comment);
             if (place) {
                 list.insertBefore(item(comment), place.beforeId === null ? null : element(place.beforeId));
+                announce(comment.author === permissions.viewer
+                    ? 'Your comment is added'
+                    : `New comment by ${comment.authorName || comment.author}`);
             }
             update();
         },

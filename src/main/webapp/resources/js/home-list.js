@@ -2,6 +2,7 @@
 // note goes, in the page. New items are clones of the page's #noteItemTemplate, filled with
 // textContent and attributes.
 
+import { announce } from './announce.js';
 import { HomeListModel } from './home-list-model.js';
 
 /** The renderer of the 'home' topic for `list` (the page's #notes). */
@@ -64,6 +65,7 @@ export function homeListRenderer(list) {
             if (change.inserted) {
                 const before = change.inserted.beforeKey === null ? null : itemOf(change.inserted.beforeKey);
                 list.insertBefore(newItem(change.inserted.note), before ?? null);
+                announce(`New note: ${change.inserted.note.title}`, page);
             }
             if (change.hint && hint) {
                 hint.hidden = false;

@@ -1,4 +1,5 @@
-// The badge in the header that says whether the page is live (layout.xhtml, #liveStatus). Its
+// The badge in the header that says whether the page is live (layout.xhtml, #liveStatus). It is a
+// polite status region: a screen reader hears "Live updates: reconnecting…" when it changes. Its
 // data-state is what the browser tests wait for.
 
 const LOOKS = {
@@ -14,7 +15,8 @@ export function showLiveStatus(badge, state) {
     }
     const [text, style] = LOOKS[state];
     badge.hidden = false;
-    badge.textContent = text;
+    // The text beside the words for screen readers ("Live updates: "), which the badge keeps.
+    badge.querySelector('.live-status-text').textContent = text;
     badge.dataset.state = state;
     badge.className = `badge ${style} me-3`;
 }

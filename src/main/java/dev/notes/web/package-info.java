@@ -16,6 +16,9 @@
  * values, set again when they change ({@code RecentlyViewed}): in a cluster every attribute set is
  * a write to Redis, and a change made in place would not reach the other instances. For the same
  * reason Faces may not write a value the session already holds ({@code UnchangedSessionValues}).
+ * Each form field Faces refused is tied to the message beside it for screen readers
+ * ({@code FieldErrors}: {@code aria-invalid} and {@code aria-describedby}, before every render of a
+ * postback), so pages only give their messages ids.
  * The note page's comment rows are written by one component ({@code CommentList}, the tag
  * {@code <notes:commentList>}) rather than a repeat of expressions, the costliest part of that page.
  * <p>

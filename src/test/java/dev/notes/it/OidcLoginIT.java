@@ -133,7 +133,7 @@ class OidcLoginIT {
         provider.logIn(browser, "subject-" + local, "{\"preferred_username\": \"" + local + "\"}");
 
         assertThat(username(browser)).as("the external user's own name").isEqualTo(local + "-2");
-        assertThat(Accounts.logIn(cluster.a(), local).get("/").document().body().attr("data-username"))
+        assertThat(Accounts.logIn(cluster.a(), local).get("/user/account").text("#accountUsername"))
                 .as("the local account, with its password").isEqualTo(local);
         Page noPassword = Accounts.logInAttempt(new WebClient(cluster.b().baseUri()), local + "-2", Accounts.PASSWORD);
         assertThat(noPassword.has("#currentUser")).as("the external user through the form").isFalse();
@@ -239,8 +239,9 @@ class OidcLoginIT {
         assertThat(username(browser)).as("the new user's name").isEqualTo(username);
     }
 
+    /** The username of the browser's login, as its account page shows it (which it opens). */
     private static String username(Browser browser) {
-        return browser.find("body").getAttribute("data-username");
+        return browser.open("/user/account").find("#accountUsername").getText();
     }
 
     private static Map<String, String> query(String url) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Every page on a phone (320 and 390 px wide) and on a desktop: nothing scrolls sideways, logged
@@ -74,7 +73,7 @@ class ResponsiveBrowserIT {
             for (String page : authorsPages) {
                 checkOnPhone(browser, page, width + " px, logged in");
             }
-            openExpiredPage(browser, key);
+            browser.open("/note/edit?key=" + key).submitExpired("noteForm", "noteForm:save");
             checkOnPhone(browser, null, width + " px, logged in");
         }
         Screen.desktop(browser, DESKTOP_WIDTH);
@@ -83,7 +82,7 @@ class ResponsiveBrowserIT {
         }
 
         Browser administrator = browsers.open("administrator", server.baseUri());
-        logInAsAdministrator(administrator);
+        administrator.logIn(NotesServer.ADMINISTRATOR, NotesServer.ADMINISTRATOR_PASSWORD);
         for (int width : PHONE_WIDTHS) {
             Screen.phone(administrator, width);
             checkOnPhone(administrator, "/admin/users?q=wide", width + " px, administrator");
@@ -156,24 +155,5 @@ class ResponsiveBrowserIT {
         String page = description + ", " + browser.driver().getTitle();
         assertThat(browser.find("#headerMenu").isDisplayed()).as("%s: the menu", page).isTrue();
         Screen.assertNoSidewaysScrolling(browser, page);
-    }
-
-    /** The "page expired" answer, as a form whose view state no longer decodes gets it. */
-    private static void openExpiredPage(Browser browser, String key) {
-        browser.open("/note/edit?key=" + key);
-        // Pressed by script: where Save is on a phone's long page is not what this is about.
-        ((JavascriptExecutor) browser.driver()).executeScript("""
-                document.querySelector('#noteForm input[name="jakarta.faces.ViewState"]').value = 'stale-or-forged';
-                document.getElementById('noteForm:save').click();
-                """);
-        browser.until(driver -> "This page has expired".equals(driver.getTitle()));
-    }
-
-    private static void logInAsAdministrator(Browser browser) {
-        browser.open("/user/login");
-        browser.find("#loginForm\\:username").sendKeys(NotesServer.ADMINISTRATOR);
-        browser.find("#loginForm\\:password").sendKeys(NotesServer.ADMINISTRATOR_PASSWORD);
-        browser.find("#loginForm\\:login").click();
-        browser.until(visibilityOfElementLocated(By.id("currentUser")));
     }
 }

@@ -85,11 +85,30 @@ public final class Browser implements AutoCloseable {
 
     /** Logs in through the login form as {@code username}, whose password is {@link Accounts#PASSWORD}. */
     public Browser logIn(String username) {
+        return logIn(username, Accounts.PASSWORD);
+    }
+
+    /** Logs in through the login form as {@code username} with {@code password} (the administrator's, say). */
+    public Browser logIn(String username, String password) {
         open("/user/login");
         find("#loginForm\\:username").sendKeys(username);
-        find("#loginForm\\:password").sendKeys(Accounts.PASSWORD);
+        find("#loginForm\\:password").sendKeys(password);
         find("#loginForm\\:login").click();
         until(ExpectedConditions.visibilityOfElementLocated(By.id("currentUser")));
+        return this;
+    }
+
+    /**
+     * Submits the page's form {@code formId} through its button {@code buttonId} with a view state
+     * that no longer decodes (as after a restart without the key, or when forged), and waits for the
+     * "page expired" answer. Pressed by script: where the button is on a long page is not the point.
+     */
+    public Browser submitExpired(String formId, String buttonId) {
+        driver.executeScript("""
+                document.querySelector('#' + arguments[0] + ' input[name="jakarta.faces.ViewState"]').value = 'stale-or-forged';
+                document.getElementById(arguments[1]).click();
+                """, formId, buttonId);
+        until(d -> "This page has expired".equals(d.getTitle()));
         return this;
     }
 
