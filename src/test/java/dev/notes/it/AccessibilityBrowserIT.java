@@ -16,12 +16,17 @@ import dev.notes.it.support.LibertyServer;
 import dev.notes.it.support.Notes;
 import dev.notes.it.support.NotesServer;
 import dev.notes.it.support.Screen;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * axe-core finds no serious or critical WCAG 2.2 AA violation on any page: logged out, logged in
@@ -158,6 +163,64 @@ class AccessibilityBrowserIT {
         Accessibility.assertNoSeriousViolations(reader, "a note page after its note was deleted");
         assertThat(reader.consoleProblems()).isEmpty();
         assertThat(home.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void theKeyboardSkipsTheHeaderAndEveryStopShowsItsFocus(LibertyServer server) {
+        var author = Accounts.newUser(server, "keys");
+        String key = Notes.uniqueKey("keys");
+        Notes.create(author.client(), key, "Reached by keys", "A [link](https://example.org) in the text.");
+        Comments.add(author.client(), key, "A comment, with https://example.org/a link");
+        Browser browser = browsers.open("keyboard", server.baseUri());
+        browser.logIn(author.username());
+        browser.open("/note/view?key=" + key);
+        browser.until(attributeToBe(By.id("liveStatus"), LIVE, "live"));
+        assertThat(browser.findAll("[tabindex]:not([tabindex='-1']):not([tabindex='0'])"))
+                .as("no positive tabindex reorders the stops").isEmpty();
+
+        Actions keyboard = new Actions(browser.driver());
+        keyboard.sendKeys(Keys.TAB).perform();
+        Map<String, Object> first = focused(browser);
+        assertThat(first).containsEntry("id", "skipLink").containsEntry("focusShows", true);
+        assertThat(browser.find("#skipLink").getRect().getHeight()).isGreaterThanOrEqualTo(Screen.TOUCH_TARGET_PIXELS);
+        keyboard.sendKeys(Keys.ENTER).perform();
+        assertThat(focused(browser)).as("focus after the skip link").containsEntry("id", "content");
+
+        List<Map<String, Object>> stops = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            Map<String, Object> stop = focused(browser);
+            if (!Boolean.TRUE.equals(stop.get("inMain"))) {
+                break;
+            }
+            stops.add(stop);
+        }
+        assertThat(stops).as("the note page's stops, in order").extracting(stop -> stop.get("name"))
+                .containsSubsequence("a:https://example.org", "a#editLink", "a#deleteLink", "textarea#commentForm:text",
+                        "input#commentForm:add", "button:Delete", "a:https://example.org/a");
+        assertThat(stops).as("stops whose focus does not show").allSatisfy(stop ->
+                assertThat(stop.get("focusShows")).as("%s", stop.get("name")).isEqualTo(true));
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    /**
+     * The focused element: its id, a name for messages ("tag#id", or "tag:text" without an id),
+     * whether it is inside the main content, and whether its focus shows (an outline or a shadow).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> focused(Browser browser) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const e = document.activeElement;
+                const style = getComputedStyle(e);
+                const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+                const text = (e.getAttribute('href')?.startsWith('http') ? e.getAttribute('href') : e.textContent).trim();
+                return {
+                    id: e.id,
+                    name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : ':' + (text || e.value || '').slice(0, 40)),
+                    inMain: e.closest('main') !== null && e.tagName !== 'MAIN',
+                    focusShows: outline || style.boxShadow !== 'none',
+                };
+                """);
     }
 
     /** The login and registration forms refused: their errors are tied to their fields. */
